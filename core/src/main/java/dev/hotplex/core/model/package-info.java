@@ -1,0 +1,2 @@
+/** Immutable domain values: session ids and configs, the event model, stats, verdicts. */
+package dev.hotplex.core.model;

@@ -1,0 +1,22 @@
+package dev.hotplex.core.port.out;
+
+/** A family of agent CLIs (Claude Code, Codex, ...): starts hot connections for sessions. */
+public interface AgentProvider {
+    /** Short stable name, e.g. {@code claude}. */
+    String name();
+
+    /** The CLI's version string; throws {@code PROVIDER_UNAVAILABLE} when it cannot be run. */
+    String version();
+
+    /**
+     * Starts a process for the session and returns once it is ready (the CLI answered, not merely
+     * spawned). Throws {@code PROCESS_START_FAILED} with the reason (and stderr tail) otherwise.
+     */
+    AgentConnection open(SessionSpec spec);
+
+    /** Whether the provider holds a conversation under {@code spec.providerSessionId()} that it can resume. */
+    boolean canResume(SessionSpec spec);
+
+    /** Deletes the provider's stored conversation for this session, if any. */
+    void discardSessionFiles(SessionSpec spec);
+}

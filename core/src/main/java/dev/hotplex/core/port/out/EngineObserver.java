@@ -1,0 +1,62 @@
+package dev.hotplex.core.port.out;
+
+import dev.hotplex.core.model.AgentEvent;
+import dev.hotplex.core.model.BlockLayer;
+import dev.hotplex.core.model.PermissionDecision;
+import dev.hotplex.core.model.SessionId;
+import dev.hotplex.core.model.TurnResult;
+import dev.hotplex.core.model.Verdict;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/**
+ * Telemetry hooks. Every method has a no-op default so an observer implements only what it needs.
+ * Called synchronously on engine threads: implementations must be quick and must not throw.
+ */
+public interface EngineObserver {
+    EngineObserver NONE = new EngineObserver() {
+    };
+
+    /** A process was spawned and became ready after {@code startDuration} (the cold start). */
+    default void processStarted(SessionId sessionId, OptionalLong pid, Duration startDuration, boolean resumed) {
+    }
+
+    /** A spawn failed. */
+    default void processStartFailed(SessionId sessionId, String reason) {
+    }
+
+    /** A process ended; {@code crashed} when nobody asked it to. */
+    default void processExited(SessionId sessionId, boolean crashed, String reason) {
+    }
+
+    default void turnStarted(SessionId sessionId, String turnId) {
+    }
+
+    /** Every event of a turn, as it is delivered. */
+    default void turnEvent(SessionId sessionId, String turnId, AgentEvent event) {
+    }
+
+    default void turnFinished(SessionId sessionId, String turnId, TurnResult result) {
+    }
+
+    default void blocked(SessionId sessionId, BlockLayer layer, Verdict.Blocked verdict) {
+    }
+
+    /** {@code source} is {@code user}, {@code policy} or {@code timeout}. */
+    default void permissionDecided(SessionId sessionId, String requestId, PermissionDecision decision, String source) {
+    }
+
+    default void interrupted(SessionId sessionId) {
+    }
+
+    default void turnTimedOut(SessionId sessionId) {
+    }
+
+    /** Live sessions (with a process or a running turn) and busy ones, after every change. */
+    default void sessionCounts(int active, int busy) {
+    }
+
+    default void dangerBypassChanged(boolean enabled) {
+    }
+}
