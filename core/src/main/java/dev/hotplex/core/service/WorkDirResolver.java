@@ -48,7 +48,11 @@ public final class WorkDirResolver {
         if (existing.equals(candidate) && !Files.isDirectory(realExisting)) {
             throw refuse(requested, "it exists and is not a directory");
         }
-        return realExisting.resolve(existing.relativize(candidate));
+        Path resolved = realExisting.resolve(existing.relativize(candidate));
+        if (resolved.equals(root)) {
+            throw refuse(requested, "it is the workspace root itself; use a sub-directory");
+        }
+        return resolved;
     }
 
     /** Creates a work dir returned by {@link #resolve}, checking again once it exists. */
