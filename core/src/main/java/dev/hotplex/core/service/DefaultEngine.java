@@ -166,12 +166,12 @@ public final class DefaultEngine implements Engine {
         if (coldStart) {
             SessionSpec spec = specFor(session, false);
             resumed = provider.canResume(spec);
-            Optional<AgentConnection> started = start(session, resumed ? specFor(session, true) : spec);
-            if (started.isEmpty()) {
-                return fail(session, turn, Optional.empty(), StandardErrorCode.PROCESS_START_FAILED,
-                        turn.stopReason().orElse("the agent process could not be started"), TurnOutcome.START_FAILED);
+            Started started = start(session, resumed ? specFor(session, true) : spec);
+            if (started.connection().isEmpty()) {
+                return fail(session, turn, Optional.empty(), started.failureCode(),
+                        turn.stopReason().orElse(started.failure()), TurnOutcome.START_FAILED);
             }
-            connection = started.get();
+            connection = started.connection().get();
         } else {
             connection = session.liveConnection().orElseThrow();
         }
@@ -210,7 +210,14 @@ public final class DefaultEngine implements Engine {
         return Optional.empty();
     }
 
-    private Optional<AgentConnection> start(Session session, SessionSpec spec) {
+    /** A started connection, or why there is none. */
+    private record Started(Optional<AgentConnection> connection, ErrorCode failureCode, String failure) {
+        static Started failed(ErrorCode code, String why) {
+            return new Started(Optional.empty(), code, why);
+        }
+    }
+
+    private Started start(Session session, SessionSpec spec) {
         session.markStarting();
         Instant startedAt = clock.now();
         AgentConnection connection;
@@ -218,21 +225,24 @@ public final class DefaultEngine implements Engine {
             workDirs.create(spec.workDir());
             connection = provider.open(spec);
         } catch (RuntimeException e) {
+            ErrorCode code = e instanceof HotplexException hotplex
+                    && hotplex.errorCode() == StandardErrorCode.PROVIDER_UNAVAILABLE
+                    ? StandardErrorCode.PROVIDER_UNAVAILABLE : StandardErrorCode.PROCESS_START_FAILED;
             String reason = e instanceof HotplexException ? e.getMessage() : e.toString();
-            LOG.log(System.Logger.Level.WARNING, "could not start a process for session {0}: {1}",
+            LOG.log(System.Logger.Level.DEBUG, "could not start a process for session {0}: {1}",
                     session.sessionId(), reason);
             observer.processStartFailed(session.sessionId(), reason);
             session.detach(SessionState.DEAD);
-            return Optional.empty();
+            return Started.failed(code, "the agent process could not be started: " + reason);
         }
         if (!session.attach(connection)) {
             // stopped while starting: the fresh process must not outlive the stop
             closeQuietly(connection);
-            return Optional.empty();
+            return Started.failed(StandardErrorCode.INTERRUPTED, "the session was stopped while its process started");
         }
         observer.processStarted(session.sessionId(), connection.pid(), Duration.between(startedAt, clock.now()),
                 spec.resume());
-        return Optional.of(connection);
+        return new Started(Optional.of(connection), StandardErrorCode.INTERNAL, "");
     }
 
     private TurnResult awaitEnd(Session session, TurnExecution turn, AgentConnection connection) {

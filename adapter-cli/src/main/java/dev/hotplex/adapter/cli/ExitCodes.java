@@ -1,0 +1,38 @@
+package dev.hotplex.adapter.cli;
+
+import dev.hotplex.core.error.ErrorCode;
+import dev.hotplex.core.error.StandardErrorCode;
+
+/** The documented exit codes of the {@code hotplex} command. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The turn ran and ended in an error (agent failure, crash, timeout, interrupt). */
+    public static final int TURN_FAILED = 1;
+    /** Bad command line or bad input. */
+    public static final int USAGE = 2;
+    /** The firewall blocked the prompt. */
+    public static final int BLOCKED = 3;
+    /** The agent CLI is missing, not configured, or could not start. */
+    public static final int PROVIDER_UNAVAILABLE = 4;
+    /** The session is busy or the engine is at capacity: retry later. */
+    public static final int BUSY = 5;
+    /** A bug in hotplex. */
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+
+    public static int forError(ErrorCode code) {
+        if (code instanceof StandardErrorCode standard) {
+            return switch (standard) {
+                case INVALID_CONFIG, INVALID_REQUEST, SESSION_NOT_FOUND, UNAUTHORIZED, PERMISSION_REQUEST_NOT_FOUND -> USAGE;
+                case DANGER_BLOCKED -> BLOCKED;
+                case PROVIDER_UNAVAILABLE, PROCESS_START_FAILED -> PROVIDER_UNAVAILABLE;
+                case SESSION_BUSY, CAPACITY, ENGINE_CLOSED -> BUSY;
+                case TURN_TIMEOUT, PROCESS_DIED, INTERRUPTED, PERMISSION_TIMEOUT, TURN_FAILED -> TURN_FAILED;
+                case INTERNAL -> INTERNAL;
+            };
+        }
+        return TURN_FAILED;
+    }
+}

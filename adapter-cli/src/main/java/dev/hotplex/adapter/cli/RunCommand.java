@@ -1,0 +1,62 @@
+package dev.hotplex.adapter.cli;
+
+import dev.hotplex.core.error.HotplexException;
+import dev.hotplex.core.model.SessionConfig;
+import dev.hotplex.core.model.SessionId;
+import dev.hotplex.core.model.TurnResult;
+import dev.hotplex.core.port.in.Engine;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import static java.util.Objects.requireNonNull;
+
+/** {@code hotplex run PROMPT}: one turn through the engine, printed as it happens. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one turn of an agent session and print its transcript as it happens.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the turn succeeded", "1:the turn failed (agent error, crash, timeout, interrupt)",
+                "2:usage or input error", "3:the firewall blocked the prompt", "4:the agent CLI is unavailable",
+                "5:the session is busy or the engine is at capacity", "70:internal error"})
+public final class RunCommand implements Callable<Integer> {
+    private final Engine engine;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--session", paramLabel = "ID", defaultValue = "cli",
+            description = "Session id (default: ${DEFAULT-VALUE}). Turns of the same session share one hot process.")
+    private String sessionId;
+
+    @Option(names = "--workdir", paramLabel = "DIR",
+            description = "Work dir, relative to the workspace root (default: the session id).")
+    private String workDir;
+
+    @Parameters(paramLabel = "PROMPT", arity = "1", description = "What to ask the agent.")
+    private String prompt;
+
+    @Inject
+    public RunCommand(Engine engine) {
+        this.engine = requireNonNull(engine, "engine is null");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir);
+            TurnResult result = engine.execute(config, prompt, new TranscriptSink(out, err));
+            return result.error().map(failure -> ExitCodes.forError(failure.code())).orElse(ExitCodes.OK);
+        } catch (HotplexException e) {
+            err.println("✗ " + e.errorCode().name() + ": " + e.getMessage());
+            return ExitCodes.forError(e.errorCode());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.hotplex.app;
+
+import com.google.inject.Injector;
+import dev.hotplex.adapter.cli.CliModule;
+import dev.hotplex.adapter.cli.CommandLineRunner;
+import dev.hotplex.core.error.HotplexException;
+import dev.hotplex.core.port.in.Engine;
+import dev.hotplex.core.service.EngineConfig;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code hotplex} executable: assembles the modules, runs one command, shuts down cleanly. */
+public final class HotplexMain {
+    private HotplexMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    static int run(String[] args, Map<String, String> environment) {
+        CommandLineRunner runner = new CommandLineRunner();
+        Injector injector;
+        try {
+            injector = new HotplexBootstrap(modules(environment)).start();
+        } catch (HotplexException e) {
+            return runner.startupFailed(e);
+        } catch (com.google.inject.CreationException e) {
+            if (e.getCause() instanceof HotplexException hotplex) {
+                return runner.startupFailed(hotplex);
+            }
+            throw e;
+        }
+        Engine engine = injector.getInstance(Engine.class);
+        try {
+            return runner.run(args, new GuiceCommandFactory(injector));
+        } finally {
+            engine.close();
+        }
+    }
+
+    static List<com.google.inject.Module> modules(Map<String, String> environment) {
+        EngineConfig config = EngineConfig.defaults(workspaceRoot(environment));
+        return List.of(new EngineModule(config), new DefaultPortsModule(), new CliModule());
+    }
+
+    private static Path workspaceRoot(Map<String, String> environment) {
+        String configured = environment.get("HOTPLEX_WORKSPACE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".hotplex", "workspace");
+    }
+}
