@@ -1,0 +1,5 @@
+package dev.hotplex.architecture.violations;
+
+/** A class named *Manager. */
+public final class SessionManager {
+}

@@ -1,0 +1,7 @@
+package dev.hotplex.core.port.out.violations;
+
+/** Test-only fixture: a driven port. */
+public interface DrivenPort {
+
+    void drive();
+}
