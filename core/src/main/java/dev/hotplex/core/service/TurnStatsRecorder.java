@@ -83,11 +83,24 @@ final class TurnStatsRecorder {
     TurnStats finish(Instant now, Optional<TurnCompletion> completion, ProviderTotals perTurnTotals, boolean error) {
         attributeElapsed(now);
         long totalMs = Math.max(0, Duration.between(startedAt, now).toMillis());
-        return new TurnStats(totalMs, thinkingMs, toolMs, generationMs,
-                completion.map(TurnCompletion::tokens).orElse(TokenUsage.ZERO),
+        return new TurnStats(totalMs, thinkingMs, toolMs, generationMs, turnTokens(completion, perTurnTotals),
                 perTurnTotals.costUsd(), perTurnTotals.modelUsage(), toolCallCount, new ArrayList<>(toolsUsed),
                 new ArrayList<>(filesModified), completion.flatMap(TurnCompletion::model),
                 completion.map(TurnCompletion::agentTurns).orElse(0), error);
+    }
+
+    /**
+     * Per-turn tokens: the difference of the per-model running totals when the provider reports them
+     * (they stay right when a turn's own usage does not, e.g. Claude reports zeros for an interrupted
+     * turn that did spend tokens), else the turn's own usage.
+     */
+    private static TokenUsage turnTokens(Optional<TurnCompletion> completion, ProviderTotals perTurnTotals) {
+        if (!perTurnTotals.modelUsage().isEmpty()) {
+            return perTurnTotals.modelUsage().values().stream()
+                    .map(usage -> usage.tokens())
+                    .reduce(TokenUsage.ZERO, TokenUsage::plus);
+        }
+        return completion.map(TurnCompletion::tokens).orElse(TokenUsage.ZERO);
     }
 
     private void recordToolUse(ToolCall call, Instant now) {

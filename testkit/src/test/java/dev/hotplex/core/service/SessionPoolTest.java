@@ -88,10 +88,15 @@ class SessionPoolTest {
                     }
                 }));
             }
-            harness.provider.awaitBlockedOpens(1, EngineHarness.WAIT);
-            // every other caller is refused while the single spawn is still held at the gate
-            assertThat(refused.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            harness.provider.releaseOpens();
+            boolean allOthersRefused;
+            try {
+                harness.provider.awaitBlockedOpens(1, EngineHarness.WAIT);
+                // every other caller is refused while the single spawn is still held at the gate
+                allOthersRefused = refused.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                harness.provider.releaseOpens();
+            }
+            assertThat(allOthersRefused).isTrue();
             List<String> results = new ArrayList<>();
             for (Future<String> outcome : outcomes) {
                 results.add(outcome.get());

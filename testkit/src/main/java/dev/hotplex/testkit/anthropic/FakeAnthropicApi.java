@@ -1,0 +1,185 @@
+package dev.hotplex.testkit.anthropic;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A local stand-in for the Anthropic Messages API, so the real Claude Code CLI can be driven offline
+ * and deterministically: point {@code ANTHROPIC_BASE_URL} at {@link #baseUrl()}.
+ *
+ * <p>It answers {@code POST /v1/messages} with a server-sent event stream chosen by the prompt (the last
+ * text block of the last user message) holding a keyword as whole words ({@code "hang"} is not found in
+ * {@code "change"}), case-insensitively, first match wins:
+ * <ol>
+ *   <li>rules added with {@link Builder#when}, in the order added;</li>
+ *   <li>{@code "server error"}: HTTP 500 {@code api_error};</li>
+ *   <li>{@code "hang"}: no answer at all until {@link #close()};</li>
+ *   <li>{@code "slow"}: text in timed chunks ({@link Builder#slow}); the wait ends as soon as the client
+ *       disconnects, which {@link #abortedResponses()} counts;</li>
+ *   <li>{@code "think"}: a thinking block, then text;</li>
+ *   <li>{@code "write file"}: a {@code Write} tool call ({@link Builder#writeFile});</li>
+ *   <li>{@code "use tool"}: a {@code Bash} tool call ({@link Builder#toolCommand});</li>
+ *   <li>anything else: {@code "pong: <prompt>"}.</li>
+ * </ol>
+ * A request whose last user message carries {@code tool_result}s is answered {@code "tool said: <results>"}.
+ * Answers name the requested model. Every other method or path gets 404 and is listed in
+ * {@link #unexpectedRequests()}. Request bodies are kept, so tests can check what history the CLI sent.
+ */
+public final class FakeAnthropicApi implements AutoCloseable {
+    /** The Bash command of the {@code "use tool"} reply unless {@link Builder#toolCommand} says otherwise. */
+    public static final String DEFAULT_TOOL_COMMAND = "echo hello-from-tool";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RequestLog log;
+    private final CountDownLatch closing;
+
+    private FakeAnthropicApi(HttpServer server, ExecutorService executor, RequestLog log, CountDownLatch closing) {
+        this.server = server;
+        this.executor = executor;
+        this.log = log;
+        this.closing = closing;
+    }
+
+    /** Starts a fake with the default script. */
+    public static FakeAnthropicApi start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash: the value for {@code ANTHROPIC_BASE_URL}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every {@code POST /v1/messages} body received so far, in arrival order. */
+    public List<String> requestBodies() {
+        return log.bodies();
+    }
+
+    /** The bodies once at least {@code count} Messages requests arrived; {@link IllegalStateException} on timeout. */
+    public List<String> awaitRequestBodies(int count, Duration timeout) {
+        return log.awaitBodies(count, timeout);
+    }
+
+    /** Calls answered 404, as {@code "<METHOD> <uri>"}: a client talking to the fake should make none. */
+    public List<String> unexpectedRequests() {
+        return log.unexpected();
+    }
+
+    /** Streams the client abandoned midway (disconnects, e.g. when the CLI is interrupted). */
+    public int abortedResponses() {
+        return log.aborted();
+    }
+
+    /** The count once at least {@code count} streams were abandoned; {@link IllegalStateException} on timeout. */
+    public int awaitAbortedResponses(int count, Duration timeout) {
+        return log.awaitAborted(count, timeout);
+    }
+
+    /** Releases hanging and slow answers, stops listening and waits briefly for the handlers to end. */
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeAnthropicApi[" + baseUrl() + "]";
+    }
+
+    /** Configures the built-in behaviours and adds scripted ones; not thread-safe, use it before {@link #start}. */
+    public static final class Builder {
+        private final List<ReplyScript.Rule> custom = new ArrayList<>();
+        private String toolCommand = DEFAULT_TOOL_COMMAND;
+        private String writePath = "hotplex-fake-write.txt";
+        private String writeContent = "written by the fake Anthropic API\n";
+        private int slowChunks = 10;
+        private Duration slowDelay = Duration.ofMillis(200);
+
+        private Builder() {
+        }
+
+        /**
+         * The Bash command the {@code "use tool"} reply asks to run. Claude Code runs read-only commands such
+         * as the default {@value FakeAnthropicApi#DEFAULT_TOOL_COMMAND} without asking; a writing one (e.g. {@code touch})
+         * makes it ask for permission.
+         */
+        public Builder toolCommand(String command) {
+            this.toolCommand = requireNonNull(command, "command is null");
+            return this;
+        }
+
+        /**
+         * The file the {@code "write file"} reply asks the {@code Write} tool to create; a relative path is
+         * resolved by the CLI against its working directory. Default {@code hotplex-fake-write.txt}.
+         */
+        public Builder writeFile(String filePath, String content) {
+            this.writePath = requireNonNull(filePath, "filePath is null");
+            this.writeContent = requireNonNull(content, "content is null");
+            return this;
+        }
+
+        /** The {@code "slow"} reply: {@code chunks} text deltas, each after {@code delay}. Default 10 × 200 ms. */
+        public Builder slow(int chunks, Duration delay) {
+            Reply.slow(chunks, delay); // validates
+            this.slowChunks = chunks;
+            this.slowDelay = delay;
+            return this;
+        }
+
+        /** Answers {@code reply} when the prompt contains {@code keyword}; checked before the built-ins. */
+        public Builder when(String keyword, Reply reply) {
+            custom.add(new ReplyScript.Rule(keyword, reply));
+            return this;
+        }
+
+        /** Binds an ephemeral port on 127.0.0.1 and starts serving on virtual threads. */
+        public FakeAnthropicApi start() {
+            List<ReplyScript.Rule> rules = new ArrayList<>(custom);
+            rules.add(new ReplyScript.Rule("server error", Reply.serverError("fake failure")));
+            rules.add(new ReplyScript.Rule("hang", Reply.hang()));
+            rules.add(new ReplyScript.Rule("slow", Reply.slow(slowChunks, slowDelay)));
+            rules.add(new ReplyScript.Rule("think", Reply.thinking("Let me think about this.", "thought it through")));
+            rules.add(new ReplyScript.Rule("write file", Reply.write(writePath, writeContent)));
+            rules.add(new ReplyScript.Rule("use tool", Reply.bash(toolCommand)));
+
+            RequestLog log = new RequestLog();
+            CountDownLatch closing = new CountDownLatch(1);
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot bind the fake Anthropic API to 127.0.0.1", e);
+            }
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.setExecutor(executor);
+            server.createContext("/", new MessagesHandler(new ReplyScript(rules), log, closing));
+            server.start();
+            return new FakeAnthropicApi(server, executor, log, closing);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hotplex.testkit.anthropic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where the pinned Claude Code CLI is and how the tests run it: isolated (fresh config dir and home,
+ * an explicit environment) and offline against a {@link FakeAnthropicApi}.
+ */
+final class RealClaudeCli {
+    static final String VERSION = "2.1.330";
+    static final String BINARY_VARIABLE = "HOTPLEX_CLAUDE_BIN";
+    static final String SKIP_VARIABLE = "HOTPLEX_SKIP_REAL_CLI";
+    private static final String INSTALLER = "bin/install-claude";
+    private static final String INSTALLED_BINARY = ".tools/claude-code/node_modules/@anthropic-ai/claude-code-linux-x64/claude";
+
+    private final Path binary;
+
+    private RealClaudeCli(Path binary) {
+        this.binary = binary;
+    }
+
+    /**
+     * The CLI named by the system property or environment variable {@value #BINARY_VARIABLE}, else the one
+     * {@value #INSTALLER} puts under the project root; {@link AssertionError} saying what to do when absent.
+     */
+    static RealClaudeCli locate() {
+        String configured = System.getProperty(BINARY_VARIABLE, System.getenv(BINARY_VARIABLE));
+        if (configured != null && !configured.isBlank()) {
+            Path binary = Path.of(configured).toAbsolutePath();
+            if (!Files.isExecutable(binary)) {
+                throw new AssertionError(BINARY_VARIABLE + "=" + configured + " is not an executable file");
+            }
+            return new RealClaudeCli(binary);
+        }
+        Path start = Path.of("").toAbsolutePath();
+        Path root = start;
+        while (root != null && !Files.isRegularFile(root.resolve(INSTALLER))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            throw new AssertionError("cannot find the project root (the directory holding " + INSTALLER + ") above "
+                    + start + "; set " + BINARY_VARIABLE + " to a claude " + VERSION + " binary");
+        }
+        Path binary = root.resolve(INSTALLED_BINARY);
+        if (!Files.isExecutable(binary)) {
+            throw new AssertionError("the Claude Code CLI " + VERSION + " is not installed at " + binary
+                    + ": run bin/install-claude (or set " + BINARY_VARIABLE + "=<path to claude>, or "
+                    + SKIP_VARIABLE + "=1 to skip the real-CLI tests)");
+        }
+        return new RealClaudeCli(binary);
+    }
+
+    static boolean skipRequested() {
+        return "1".equals(System.getenv(SKIP_VARIABLE));
+    }
+
+    Path binary() {
+        return binary;
+    }
+
+    /**
+     * A launcher for {@code claude <arguments>} in {@code sandbox/work}, with its config dir and home
+     * inside {@code sandbox}, talking only to {@code api}; stderr goes to {@code sandbox/stderr.txt}.
+     */
+    ProcessBuilder command(FakeAnthropicApi api, Path sandbox, List<String> arguments) {
+        requireNonNull(api, "api is null");
+        Path work = createDirectories(sandbox.resolve("work"));
+        Path config = createDirectories(sandbox.resolve("config"));
+        Path home = createDirectories(sandbox.resolve("home"));
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectError(sandbox.resolve("stderr.txt").toFile());
+        Map<String, String> environment = builder.environment();
+        String path = System.getenv("PATH");
+        environment.clear();
+        environment.put("PATH", path == null ? "/usr/bin:/bin" : path);
+        environment.put("HOME", home.toString());
+        environment.put("CLAUDE_CONFIG_DIR", config.toString());
+        environment.put("ANTHROPIC_BASE_URL", api.baseUrl());
+        environment.put("ANTHROPIC_API_KEY", "dummy");
+        environment.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        environment.put("DISABLE_TELEMETRY", "1");
+        environment.put("DISABLE_ERROR_REPORTING", "1");
+        environment.put("DISABLE_AUTOUPDATER", "1");
+        // A 5xx is otherwise retried 10 times with minutes of backoff.
+        environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        return builder;
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
