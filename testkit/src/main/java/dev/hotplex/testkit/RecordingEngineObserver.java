@@ -49,6 +49,9 @@ public final class RecordingEngineObserver implements EngineObserver {
     public record Blocked(SessionId sessionId, BlockLayer layer, Verdict.Blocked verdict) implements Observation {
     }
 
+    public record Bypassed(SessionId sessionId, BlockLayer layer, Verdict.Blocked verdict) implements Observation {
+    }
+
     public record PermissionDecided(SessionId sessionId, String requestId, PermissionDecision decision, String source)
             implements Observation {
     }
@@ -98,6 +101,11 @@ public final class RecordingEngineObserver implements EngineObserver {
     @Override
     public void blocked(SessionId sessionId, BlockLayer layer, Verdict.Blocked verdict) {
         observations.add(new Blocked(sessionId, layer, verdict));
+    }
+
+    @Override
+    public void bypassed(SessionId sessionId, BlockLayer layer, Verdict.Blocked verdict) {
+        observations.add(new Bypassed(sessionId, layer, verdict));
     }
 
     @Override

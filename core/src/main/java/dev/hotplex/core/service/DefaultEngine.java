@@ -198,10 +198,13 @@ public final class DefaultEngine implements Engine {
 
     /** Runs the prompt through the firewall; a block ends the turn before the agent sees anything. */
     private Optional<TurnResult> screenPrompt(Session session, TurnExecution turn, String prompt) {
-        if (bypass.active()) {
-            return Optional.empty();
-        }
         if (policy.checkPrompt(prompt) instanceof Verdict.Blocked blocked) {
+            if (bypass.active()) {
+                LOG.log(System.Logger.Level.WARNING, "danger bypass let a blocked prompt through: rule {0}",
+                        blocked.ruleId());
+                observer.bypassed(session.sessionId(), BlockLayer.PROMPT, blocked);
+                return Optional.empty();
+            }
             observer.blocked(session.sessionId(), BlockLayer.PROMPT, blocked);
             turn.emit(new AgentEvent.DangerBlock(BlockLayer.PROMPT, blocked, Optional.empty()));
             return Optional.of(fail(session, turn, Optional.empty(), StandardErrorCode.DANGER_BLOCKED,

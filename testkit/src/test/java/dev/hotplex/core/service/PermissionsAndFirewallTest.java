@@ -161,6 +161,9 @@ class PermissionsAndFirewallTest {
         assertThat(sink.eventsOfType(AgentEvent.DangerBlock.class)).extracting(AgentEvent.DangerBlock::layer)
                 .containsExactly(BlockLayer.TOOL_CALL);
         assertThat(harness.observer.count(RecordingEngineObserver.DangerBypassChanged.class)).isEqualTo(1);
+        // the bypassed decision is still reported, for the audit log
+        assertThat(harness.observer.observationsOf(RecordingEngineObserver.Bypassed.class))
+                .extracting(bypassed -> bypassed.verdict().ruleId()).containsExactly(BlockingContentPolicy.RULE_ID);
 
         harness.engine.setDangerBypass(ADMIN_TOKEN, false);
         assertThat(harness.run("s1", "rm -rf / again").outcome()).isEqualTo(TurnOutcome.BLOCKED);

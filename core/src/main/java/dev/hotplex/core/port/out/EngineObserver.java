@@ -43,6 +43,10 @@ public interface EngineObserver {
     default void blocked(SessionId sessionId, BlockLayer layer, Verdict.Blocked verdict) {
     }
 
+    /** The firewall would have blocked this, but an admin's danger bypass let it through (for the audit log). */
+    default void bypassed(SessionId sessionId, BlockLayer layer, Verdict.Blocked verdict) {
+    }
+
     /** {@code source} is {@code user}, {@code policy} or {@code timeout}. */
     default void permissionDecided(SessionId sessionId, String requestId, PermissionDecision decision, String source) {
     }
