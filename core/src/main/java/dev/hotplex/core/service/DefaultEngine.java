@@ -238,7 +238,7 @@ public final class DefaultEngine implements Engine {
             session.detach(SessionState.DEAD);
             return Started.failed(code, "the agent process could not be started: " + reason);
         }
-        if (!session.attach(connection)) {
+        if (!session.attach(connection, spec)) {
             // stopped while starting: the fresh process must not outlive the stop
             closeQuietly(connection);
             return Started.failed(StandardErrorCode.INTERRUPTED, "the session was stopped while its process started");

@@ -6,6 +6,7 @@ import dev.hotplex.core.model.SessionState;
 import dev.hotplex.core.model.SessionStats;
 import dev.hotplex.core.model.SessionView;
 import dev.hotplex.core.port.out.AgentConnection;
+import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.core.port.out.SessionRecord;
 
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ final class Session {
     private SessionStats stats;
     private TurnExecution currentTurn;
     private boolean closing;
+    private ToolRules allowedTools = new ToolRules(java.util.List.of());
+    private ToolRules disallowedTools = new ToolRules(java.util.List.of());
 
     Session(SessionRecord record, Optional<String> systemPrompt, String providerName) {
         this.sessionId = record.sessionId();
@@ -106,14 +109,25 @@ final class Session {
     }
 
     /** Adopts a freshly started connection; false when the session began closing meanwhile. */
-    synchronized boolean attach(AgentConnection fresh) {
+    synchronized boolean attach(AgentConnection fresh, SessionSpec spec) {
         if (closing) {
             return false;
         }
         connection = fresh;
+        allowedTools = new ToolRules(spec.allowedTools());
+        disallowedTools = new ToolRules(spec.disallowedTools());
         lastTotals = ProviderTotals.NONE;
         state = SessionState.READY;
         return true;
+    }
+
+    /** The tool rules the running process was started with. */
+    synchronized ToolRules allowedTools() {
+        return allowedTools;
+    }
+
+    synchronized ToolRules disallowedTools() {
+        return disallowedTools;
     }
 
     synchronized void markBusy() {

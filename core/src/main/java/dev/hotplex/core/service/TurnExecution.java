@@ -200,6 +200,15 @@ final class TurnExecution implements TurnListener {
             emit(new AgentEvent.DangerBlock(BlockLayer.TOOL_CALL, blocked, Optional.of(request.call().toolUseId())));
             return;
         }
+        if (session.disallowedTools().matches(request.call())) {
+            answer(request.requestId(), PermissionDecision.denied(
+                    "tool " + request.call().toolName() + " is disallowed in this session"), "policy");
+            return;
+        }
+        if (session.allowedTools().matches(request.call())) {
+            answer(request.requestId(), PermissionDecision.allowed(), "policy");
+            return;
+        }
         switch (context.approval()) {
             case ALLOW -> answer(request.requestId(), PermissionDecision.allowed(), "policy");
             case DENY -> answer(request.requestId(),

@@ -138,6 +138,24 @@ class PermissionsAndFirewallTest {
     }
 
     @Test
+    void disallowedToolsAreDeniedAndAllowedToolsAllowedWithoutAsking() {
+        start(approval(ToolApproval.ASK, Duration.ofSeconds(5)).andThen(
+                config -> config.withTools(List.of("Read", "Bash(git log:*)"), List.of("WebFetch")))::apply);
+        harness.provider.nextTurn(TurnScript.of(
+                TurnStep.toolWithPermission("r1", ToolCalls.read("t1", "README.md"), "text"),
+                TurnStep.toolWithPermission("r2", ToolCalls.bash("t2", "git log --oneline"), "log"),
+                TurnStep.toolWithPermission("r3", new dev.hotplex.core.model.ToolCall("t3", "WebFetch",
+                        java.util.Map.of("url", "https://example.org")), "page")));
+        RecordingEventSink sink = new RecordingEventSink();
+        assertThat(harness.run("s1", "look around", sink).succeeded()).isTrue();
+
+        assertThat(sink.eventsOfType(AgentEvent.PermissionRequest.class)).isEmpty();
+        assertThat(harness.provider.lastConnection().permissionAnswers())
+                .extracting(answer -> answer.requestId() + "=" + answer.decision().allow())
+                .containsExactly("r1=true", "r2=true", "r3=false");
+    }
+
+    @Test
     void answeringAnUnknownRequestIsATypedError() {
         start(approval(ToolApproval.ASK, Duration.ofSeconds(5)));
         harness.run("s1", "hi");
