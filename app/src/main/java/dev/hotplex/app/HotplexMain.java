@@ -5,6 +5,9 @@ import dev.hotplex.adapter.cli.CliModule;
 import dev.hotplex.adapter.cli.CommandLineRunner;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.port.in.Engine;
+import dev.hotplex.app.config.ConfigLoader;
+import dev.hotplex.app.config.HotplexSettings;
+import dev.hotplex.app.config.LaunchOptions;
 import dev.hotplex.core.service.EngineConfig;
 
 import java.nio.file.Path;
@@ -24,7 +27,7 @@ public final class HotplexMain {
         CommandLineRunner runner = new CommandLineRunner();
         Injector injector;
         try {
-            injector = new HotplexBootstrap(modules(environment)).start();
+            injector = new HotplexBootstrap(modules(args, environment)).start();
         } catch (HotplexException e) {
             return runner.startupFailed(e);
         } catch (com.google.inject.CreationException e) {
@@ -41,16 +44,12 @@ public final class HotplexMain {
         }
     }
 
-    static List<com.google.inject.Module> modules(Map<String, String> environment) {
-        EngineConfig config = EngineConfig.defaults(workspaceRoot(environment));
+    static List<com.google.inject.Module> modules(String[] args, Map<String, String> environment) {
+        Path home = Path.of(System.getProperty("user.home"));
+        LaunchOptions options = LaunchOptions.scan(args);
+        HotplexSettings settings = new ConfigLoader()
+                .load(options.resolveConfigFile(environment, home), environment, options.overrides());
+        EngineConfig config = settings.engine().toEngineConfig(settings.workspacePath(home));
         return List.of(new EngineModule(config), new DefaultPortsModule(), new CliModule());
-    }
-
-    private static Path workspaceRoot(Map<String, String> environment) {
-        String configured = environment.get("HOTPLEX_WORKSPACE");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath();
-        }
-        return Path.of(System.getProperty("user.home"), ".hotplex", "workspace");
     }
 }

@@ -23,7 +23,7 @@ class HotplexBootstrapTest {
 
     @Test
     void wiresASingletonEngineThatSaysNoProviderIsConfigured() {
-        Injector injector = new HotplexBootstrap(HotplexMain.modules(Map.of("HOTPLEX_WORKSPACE", temp.toString())))
+        Injector injector = new HotplexBootstrap(HotplexMain.modules(new String[0], Map.of("HOTPLEX_WORKSPACE", temp.toString())))
                 .start();
         Engine engine = injector.getInstance(Engine.class);
         try {

@@ -37,4 +37,13 @@ class HotplexMainTest {
         assertThat(HotplexMain.run(new String[] {"run", "hi"}, Map.of("HOTPLEX_WORKSPACE", file.toString())))
                 .isEqualTo(2);
     }
+
+    @Test
+    void configurationErrorsAreReportedAsUsageErrors() throws Exception {
+        Path config = Files.writeString(temp.resolve("bad.yaml"), "engine:\n  maxSesions: 3\n");
+        assertThat(run("--config", config.toString(), "run", "hi")).isEqualTo(2);
+        assertThat(run("--set", "engine.maxSessions=0", "run", "hi")).isEqualTo(2);
+        assertThat(run("--set", "nonsense", "run", "hi")).isEqualTo(2);
+        assertThat(run("--set", "engine.maxSessions=3", "run", "hi")).isEqualTo(4);
+    }
 }

@@ -1,0 +1,67 @@
+package dev.hotplex.app.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The global options that shape the configuration, read before the injector exists: {@code --config FILE}
+ * and {@code --set KEY=VALUE}, given before the subcommand ({@code hotplex --config x.yaml run ...}).
+ * The root command declares them too, so they show in {@code --help} and parse cleanly there.
+ */
+public record LaunchOptions(Optional<Path> configFile, Map<String, String> overrides) {
+    public LaunchOptions {
+        overrides = Map.copyOf(overrides);
+    }
+
+    public static LaunchOptions scan(String[] args) {
+        Optional<Path> file = Optional.empty();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                break; // the subcommand: everything after it belongs to it
+            }
+            String value = null;
+            String name = arg;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            if (!name.equals("--config") && !name.equals("--set")) {
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new ConfigException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (name.equals("--config")) {
+                file = Optional.of(Path.of(value));
+            } else {
+                int separator = value.indexOf('=');
+                if (separator <= 0) {
+                    throw new ConfigException("--set needs KEY=VALUE, e.g. --set engine.maxSessions=8; got '" + value + "'");
+                }
+                overrides.put(value.substring(0, separator).strip(), value.substring(separator + 1));
+            }
+        }
+        return new LaunchOptions(file, overrides);
+    }
+
+    /** The config file: {@code --config}, else {@code $HOTPLEX_CONFIG}, else {@code ~/.hotplex/config.yaml} if it exists. */
+    public Optional<Path> resolveConfigFile(Map<String, String> environment, Path home) {
+        if (configFile.isPresent()) {
+            return configFile;
+        }
+        String fromEnvironment = environment.get("HOTPLEX_CONFIG");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(Path.of(fromEnvironment));
+        }
+        Path standard = home.resolve(".hotplex").resolve("config.yaml");
+        return java.nio.file.Files.isRegularFile(standard) ? Optional.of(standard) : Optional.empty();
+    }
+}
