@@ -17,6 +17,7 @@ import java.util.Optional;
 public record EngineSettings(
         String namespace,
         Integer maxSessions,
+        Integer maxConcurrentStarts,
         Duration turnTimeout,
         Duration interruptGrace,
         Duration stopGrace,
@@ -31,25 +32,32 @@ public record EngineSettings(
         Duration maxBypass) {
 
     static final EngineSettings EMPTY = new EngineSettings(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     public EngineConfig toEngineConfig(Path workspace) {
-        EngineConfig defaults = EngineConfig.defaults(workspace);
-        return new EngineConfig(workspace,
-                or(namespace, defaults.namespace()),
-                or(maxSessions, defaults.maxSessions()),
-                or(turnTimeout, defaults.turnTimeout()),
-                or(interruptGrace, defaults.interruptGrace()),
-                or(stopGrace, defaults.stopGrace()),
-                or(idleTimeout, defaults.idleTimeout()),
-                or(permissionTimeout, defaults.permissionTimeout()),
-                or(reaperInterval, defaults.reaperInterval()),
-                or(maxPromptChars, defaults.maxPromptChars()),
-                toolApproval == null ? defaults.toolApproval() : approval(toolApproval),
-                or(allowedTools, defaults.allowedTools()),
-                or(disallowedTools, defaults.disallowedTools()),
-                Optional.ofNullable(adminToken).filter(token -> !token.isBlank()),
-                or(maxBypass, defaults.maxBypass()));
+        EngineConfig.Builder builder = new EngineConfig.Builder(workspace);
+        set(namespace, builder::namespace);
+        set(maxSessions, builder::maxSessions);
+        set(maxConcurrentStarts, builder::maxConcurrentStarts);
+        set(turnTimeout, builder::turnTimeout);
+        set(interruptGrace, builder::interruptGrace);
+        set(stopGrace, builder::stopGrace);
+        set(idleTimeout, builder::idleTimeout);
+        set(permissionTimeout, builder::permissionTimeout);
+        set(reaperInterval, builder::reaperInterval);
+        set(maxPromptChars, builder::maxPromptChars);
+        set(toolApproval == null ? null : approval(toolApproval), builder::toolApproval);
+        set(allowedTools, builder::allowedTools);
+        set(disallowedTools, builder::disallowedTools);
+        set(adminToken == null || adminToken.isBlank() ? null : Optional.of(adminToken), builder::adminToken);
+        set(maxBypass, builder::maxBypass);
+        return builder.build();
+    }
+
+    private static <T> void set(T value, java.util.function.Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 
     private static ToolApproval approval(String text) {
@@ -58,10 +66,6 @@ public record EngineSettings(
         } catch (IllegalArgumentException e) {
             throw new ConfigException("engine.toolApproval must be one of ask, allow, deny; got '" + text + "'");
         }
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
     }
 
     @Override

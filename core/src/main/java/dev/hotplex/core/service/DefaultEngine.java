@@ -43,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
@@ -67,6 +68,7 @@ public final class DefaultEngine implements Engine {
     private final DangerBypass bypass;
     private final ScheduledExecutorService timer;
     private final ExecutorService turnThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore startSlots;
     private final Object inFlightMonitor = new Object();
     private int turnsInFlight;
     private volatile List<String> allowedTools;
@@ -85,6 +87,7 @@ public final class DefaultEngine implements Engine {
         this.workDirs = new WorkDirResolver(config.workspaceRoot());
         this.providerSessionIds = new ProviderSessionIds(config.namespace());
         this.registry = new SessionRegistry(config.maxSessions());
+        this.startSlots = new Semaphore(config.maxConcurrentStarts(), true);
         this.bypass = new DangerBypass(config.adminToken(), config.maxBypass(), clock);
         this.allowedTools = config.allowedTools();
         this.disallowedTools = config.disallowedTools();
@@ -226,7 +229,7 @@ public final class DefaultEngine implements Engine {
         AgentConnection connection;
         try {
             workDirs.create(spec.workDir());
-            connection = provider.open(spec);
+            connection = openThrottled(spec);
         } catch (RuntimeException e) {
             ErrorCode code = e instanceof HotplexException hotplex
                     && hotplex.errorCode() == StandardErrorCode.PROVIDER_UNAVAILABLE
@@ -246,6 +249,26 @@ public final class DefaultEngine implements Engine {
         observer.processStarted(session.sessionId(), connection.pid(), Duration.between(startedAt, clock.now()),
                 spec.resume());
         return new Started(Optional.of(connection), StandardErrorCode.INTERNAL, "");
+    }
+
+    /** Cold starts are CPU-bound: at most {@code maxConcurrentStarts} at once, the rest wait their turn. */
+    private AgentConnection openThrottled(SessionSpec spec) {
+        boolean acquired;
+        try {
+            acquired = startSlots.tryAcquire(config.turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HotplexException(StandardErrorCode.INTERRUPTED, "interrupted while waiting to start a process", e);
+        }
+        if (!acquired) {
+            throw new HotplexException(StandardErrorCode.PROCESS_START_FAILED,
+                    "no process start slot became free within " + config.turnTimeout().toSeconds() + " s");
+        }
+        try {
+            return provider.open(spec);
+        } finally {
+            startSlots.release();
+        }
     }
 
     private TurnResult awaitEnd(Session session, TurnExecution turn, AgentConnection connection) {

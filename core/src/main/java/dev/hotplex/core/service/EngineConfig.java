@@ -16,6 +16,8 @@ import static java.util.Objects.requireNonNull;
  * @param workspaceRoot      every session's work dir must resolve inside this directory
  * @param namespace          mixed into provider session ids, so two deployments never collide
  * @param maxSessions        live sessions (with a process or a running turn) at most; more is {@code CAPACITY}
+ * @param maxConcurrentStarts processes being started at once at most (a cold start costs about a CPU-second);
+ *                           further starts wait for a slot, within the turn timeout
  * @param turnTimeout        a turn running longer is interrupted, then killed after {@code interruptGrace}
  * @param interruptGrace     how long an interrupted turn may take to end before its process is killed
  * @param stopGrace          between the polite stop and the kill of a process group
@@ -30,6 +32,7 @@ public record EngineConfig(
         Path workspaceRoot,
         String namespace,
         int maxSessions,
+        int maxConcurrentStarts,
         Duration turnTimeout,
         Duration interruptGrace,
         Duration stopGrace,
@@ -53,6 +56,7 @@ public record EngineConfig(
         check(workspaceRoot.isAbsolute(), "workspaceRoot must be an absolute path: " + workspaceRoot);
         check(!namespace.isBlank(), "namespace must not be blank");
         check(maxSessions >= 1, "maxSessions must be at least 1, got " + maxSessions);
+        check(maxConcurrentStarts >= 1, "maxConcurrentStarts must be at least 1, got " + maxConcurrentStarts);
         check(maxPromptChars >= 1, "maxPromptChars must be at least 1, got " + maxPromptChars);
         positive("turnTimeout", turnTimeout);
         positive("interruptGrace", interruptGrace);
@@ -67,51 +71,164 @@ public record EngineConfig(
 
     /** Sane defaults for everything but the workspace root. */
     public static EngineConfig defaults(Path workspaceRoot) {
-        return new EngineConfig(workspaceRoot, "hotplex", 64, Duration.ofMinutes(10), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofSeconds(50), Duration.ofSeconds(30),
-                200_000, ToolApproval.ASK, List.of(), List.of(), Optional.empty(), Duration.ofMinutes(15));
+        return new Builder(workspaceRoot).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public EngineConfig withMaxSessions(int value) {
-        return new EngineConfig(workspaceRoot, namespace, value, turnTimeout, interruptGrace, stopGrace, idleTimeout,
-                permissionTimeout, reaperInterval, maxPromptChars, toolApproval, allowedTools, disallowedTools,
-                adminToken, maxBypass);
+        return toBuilder().maxSessions(value).build();
     }
 
     public EngineConfig withTimeouts(Duration turn, Duration interrupt, Duration stop) {
-        return new EngineConfig(workspaceRoot, namespace, maxSessions, turn, interrupt, stop, idleTimeout,
-                permissionTimeout, reaperInterval, maxPromptChars, toolApproval, allowedTools, disallowedTools,
-                adminToken, maxBypass);
+        return toBuilder().turnTimeout(turn).interruptGrace(interrupt).stopGrace(stop).build();
     }
 
     public EngineConfig withIdle(Duration idle, Duration reaper) {
-        return new EngineConfig(workspaceRoot, namespace, maxSessions, turnTimeout, interruptGrace, stopGrace, idle,
-                permissionTimeout, reaper, maxPromptChars, toolApproval, allowedTools, disallowedTools, adminToken,
-                maxBypass);
+        return toBuilder().idleTimeout(idle).reaperInterval(reaper).build();
     }
 
     public EngineConfig withPermissions(ToolApproval approval, Duration timeout) {
-        return new EngineConfig(workspaceRoot, namespace, maxSessions, turnTimeout, interruptGrace, stopGrace,
-                idleTimeout, timeout, reaperInterval, maxPromptChars, approval, allowedTools, disallowedTools,
-                adminToken, maxBypass);
+        return toBuilder().toolApproval(approval).permissionTimeout(timeout).build();
     }
 
     public EngineConfig withTools(List<String> allowed, List<String> disallowed) {
-        return new EngineConfig(workspaceRoot, namespace, maxSessions, turnTimeout, interruptGrace, stopGrace,
-                idleTimeout, permissionTimeout, reaperInterval, maxPromptChars, toolApproval, allowed, disallowed,
-                adminToken, maxBypass);
+        return toBuilder().allowedTools(allowed).disallowedTools(disallowed).build();
     }
 
     public EngineConfig withAdminToken(String token, Duration bypassLimit) {
-        return new EngineConfig(workspaceRoot, namespace, maxSessions, turnTimeout, interruptGrace, stopGrace,
-                idleTimeout, permissionTimeout, reaperInterval, maxPromptChars, toolApproval, allowedTools,
-                disallowedTools, Optional.ofNullable(token), bypassLimit);
+        return toBuilder().adminToken(Optional.ofNullable(token)).maxBypass(bypassLimit).build();
     }
 
-    public EngineConfig withMaxPromptChars(int value) {
-        return new EngineConfig(workspaceRoot, namespace, maxSessions, turnTimeout, interruptGrace, stopGrace,
-                idleTimeout, permissionTimeout, reaperInterval, value, toolApproval, allowedTools, disallowedTools,
-                adminToken, maxBypass);
+    /** Builds a config from the defaults; {@link #build()} validates. */
+    public static final class Builder {
+        private Path workspaceRoot;
+        private String namespace = "hotplex";
+        private int maxSessions = 64;
+        private int maxConcurrentStarts = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private Duration turnTimeout = Duration.ofMinutes(10);
+        private Duration interruptGrace = Duration.ofSeconds(5);
+        private Duration stopGrace = Duration.ofSeconds(5);
+        private Duration idleTimeout = Duration.ofMinutes(30);
+        private Duration permissionTimeout = Duration.ofSeconds(50);
+        private Duration reaperInterval = Duration.ofSeconds(30);
+        private int maxPromptChars = 200_000;
+        private ToolApproval toolApproval = ToolApproval.ASK;
+        private List<String> allowedTools = List.of();
+        private List<String> disallowedTools = List.of();
+        private Optional<String> adminToken = Optional.empty();
+        private Duration maxBypass = Duration.ofMinutes(15);
+
+        public Builder(Path workspaceRoot) {
+            this.workspaceRoot = workspaceRoot;
+        }
+
+        private Builder(EngineConfig from) {
+            workspaceRoot = from.workspaceRoot;
+            namespace = from.namespace;
+            maxSessions = from.maxSessions;
+            maxConcurrentStarts = from.maxConcurrentStarts;
+            turnTimeout = from.turnTimeout;
+            interruptGrace = from.interruptGrace;
+            stopGrace = from.stopGrace;
+            idleTimeout = from.idleTimeout;
+            permissionTimeout = from.permissionTimeout;
+            reaperInterval = from.reaperInterval;
+            maxPromptChars = from.maxPromptChars;
+            toolApproval = from.toolApproval;
+            allowedTools = from.allowedTools;
+            disallowedTools = from.disallowedTools;
+            adminToken = from.adminToken;
+            maxBypass = from.maxBypass;
+        }
+
+        public Builder workspaceRoot(Path value) {
+            workspaceRoot = value;
+            return this;
+        }
+
+        public Builder namespace(String value) {
+            namespace = value;
+            return this;
+        }
+
+        public Builder maxSessions(int value) {
+            maxSessions = value;
+            return this;
+        }
+
+        public Builder maxConcurrentStarts(int value) {
+            maxConcurrentStarts = value;
+            return this;
+        }
+
+        public Builder turnTimeout(Duration value) {
+            turnTimeout = value;
+            return this;
+        }
+
+        public Builder interruptGrace(Duration value) {
+            interruptGrace = value;
+            return this;
+        }
+
+        public Builder stopGrace(Duration value) {
+            stopGrace = value;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
+        public Builder permissionTimeout(Duration value) {
+            permissionTimeout = value;
+            return this;
+        }
+
+        public Builder reaperInterval(Duration value) {
+            reaperInterval = value;
+            return this;
+        }
+
+        public Builder maxPromptChars(int value) {
+            maxPromptChars = value;
+            return this;
+        }
+
+        public Builder toolApproval(ToolApproval value) {
+            toolApproval = value;
+            return this;
+        }
+
+        public Builder allowedTools(List<String> value) {
+            allowedTools = value;
+            return this;
+        }
+
+        public Builder disallowedTools(List<String> value) {
+            disallowedTools = value;
+            return this;
+        }
+
+        public Builder adminToken(Optional<String> value) {
+            adminToken = value;
+            return this;
+        }
+
+        public Builder maxBypass(Duration value) {
+            maxBypass = value;
+            return this;
+        }
+
+        public EngineConfig build() {
+            return new EngineConfig(workspaceRoot, namespace, maxSessions, maxConcurrentStarts, turnTimeout,
+                    interruptGrace, stopGrace, idleTimeout, permissionTimeout, reaperInterval, maxPromptChars,
+                    toolApproval, allowedTools, disallowedTools, adminToken, maxBypass);
+        }
     }
 
     private static void positive(String name, Duration value) {

@@ -131,8 +131,9 @@ class LifecycleTest {
 
         assertThat(harness.provider.liveConnections()).isZero();
         assertThat(harness.provider.connections()).allMatch(FakeConnection::closed);
-        assertThat(busy).isDone();
-        assertThat(busy.get().outcome()).isEqualTo(TurnOutcome.INTERRUPTED);
+        // its process is gone; the caller's future completes as execute returns
+        assertThat(busy).succeedsWithin(EngineHarness.WAIT)
+                .satisfies(result -> assertThat(result.outcome()).isEqualTo(TurnOutcome.INTERRUPTED));
         assertRefused(() -> harness.run("idle-1", "more"), StandardErrorCode.ENGINE_CLOSED);
         assertThat(harness.engine.sessions()).extracting(SessionView::state).containsOnly(SessionState.STOPPED);
         harness.engine.close(); // idempotent
@@ -145,11 +146,33 @@ class LifecycleTest {
         harness.provider.awaitBlockedOpens(1, EngineHarness.WAIT);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(harness.engine::close);
+        // release the spawn only once close() has begun: new turns are refused from then on
+        awaitClosed();
         harness.provider.releaseOpens();
         closing.get();
 
         assertThat(starting.get().succeeded()).isFalse();
         assertThat(harness.provider.liveConnections()).isZero();
+    }
+
+    private void awaitClosed() throws InterruptedException {
+        java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            long deadline = System.nanoTime() + EngineHarness.WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    harness.engine.validate(SessionConfig.of("probe"));
+                    harness.engine.submit(SessionConfig.of("probe-" + System.nanoTime()), "", new RecordingEventSink());
+                } catch (dev.hotplex.core.error.HotplexException e) {
+                    if (e.errorCode() == StandardErrorCode.ENGINE_CLOSED) {
+                        refused.countDown();
+                        return;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        });
+        assertThat(refused.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

@@ -124,6 +124,24 @@ class SessionPoolTest {
     }
 
     @Test
+    void coldStartsAreThrottled() throws Exception {
+        harness(config -> config.toBuilder().maxConcurrentStarts(1).build());
+        harness.provider.blockOpens();
+        CompletableFuture<TurnResult> first = harness.engine.submit(SessionConfig.of("a"), "hi", new RecordingEventSink());
+        CompletableFuture<TurnResult> second = harness.engine.submit(SessionConfig.of("b"), "hi", new RecordingEventSink());
+        harness.provider.awaitBlockedOpens(1, EngineHarness.WAIT);
+        harness.observer.await(RecordingEngineObserver.TurnStarted.class,
+                started -> started.sessionId().equals(SessionId.of(first.isDone() ? "a" : "b")), EngineHarness.WAIT);
+
+        // the second start waits for the slot instead of spawning in parallel
+        assertThat(harness.provider.openCount()).isEqualTo(1);
+        harness.provider.releaseOpens();
+        assertThat(first.get().succeeded()).isTrue();
+        assertThat(second.get().succeeded()).isTrue();
+        assertThat(harness.provider.openCount()).isEqualTo(2);
+    }
+
+    @Test
     void aFailedSpawnDoesNotHoldACapacitySlot() {
         harness(config -> config.withMaxSessions(1));
         harness.provider.failNextOpens(1);
