@@ -12,6 +12,7 @@ import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.model.SessionState;
 import dev.hotplex.core.model.SessionStats;
 import dev.hotplex.core.model.SessionView;
+import dev.hotplex.core.model.ToolCall;
 import dev.hotplex.core.model.TurnOutcome;
 import dev.hotplex.core.model.TurnResult;
 import dev.hotplex.core.model.TurnStats;
@@ -521,6 +522,11 @@ public final class DefaultEngine implements Engine {
     @Override
     public Verdict checkDanger(String prompt) {
         return policy.checkPrompt(prompt == null ? "" : prompt);
+    }
+
+    @Override
+    public Verdict checkCommand(String command) {
+        return policy.checkToolCall(new ToolCall("check", "Bash", Map.of("command", command == null ? "" : command)));
     }
 
     @Override

@@ -206,6 +206,8 @@ class PermissionsAndFirewallTest {
         start(config -> config);
         assertThat(harness.engine.checkDanger("rm -rf /")).isInstanceOf(Verdict.Blocked.class);
         assertThat(harness.engine.checkDanger("ls")).isEqualTo(Verdict.ALLOWED);
+        assertThat(harness.engine.checkCommand("sudo rm -rf /")).isInstanceOf(Verdict.Blocked.class);
+        assertThat(policy.checkedToolCalls()).extracting(call -> call.toolName()).containsExactly("Bash");
         harness.engine.setDangerAllowPaths(List.of(Path.of("/tmp/scratch")));
         assertThat(policy.allowPaths()).containsExactly(Path.of("/tmp/scratch"));
     }

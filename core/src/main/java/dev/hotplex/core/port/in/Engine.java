@@ -56,6 +56,9 @@ public interface Engine extends AutoCloseable {
     /** The firewall's verdict for a prompt, without running anything. */
     Verdict checkDanger(String prompt);
 
+    /** The firewall's verdict for a shell command as if the agent's Bash tool were to run it. */
+    Verdict checkCommand(String command);
+
     /** Paths under which otherwise dangerous file operations are allowed (e.g. a scratch folder). */
     void setDangerAllowPaths(List<Path> paths);
 
