@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
 
@@ -34,7 +35,8 @@ import static java.util.Objects.requireNonNull;
  *   <li>anything else: {@code "pong: <prompt>"}.</li>
  * </ol>
  * A request whose last user message carries {@code tool_result}s is answered {@code "tool said: <results>"}.
- * Answers name the requested model. Every other method or path gets 404 and is listed in
+ * Echoes longer than 100 characters are cut. Answers name the requested model; an unreadable body gets
+ * 400 {@code invalid_request_error} (and is still recorded). Every other method or path gets 404 and is listed in
  * {@link #unexpectedRequests()}. Request bodies are kept, so tests can check what history the CLI sent.
  */
 public final class FakeAnthropicApi implements AutoCloseable {
@@ -46,6 +48,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
     private final ExecutorService executor;
     private final RequestLog log;
     private final CountDownLatch closing;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeAnthropicApi(HttpServer server, ExecutorService executor, RequestLog log, CountDownLatch closing) {
         this.server = server;
@@ -93,9 +96,12 @@ public final class FakeAnthropicApi implements AutoCloseable {
         return log.awaitAborted(count, timeout);
     }
 
-    /** Releases hanging and slow answers, stops listening and waits briefly for the handlers to end. */
+    /** Releases hanging and slow answers, stops listening and waits briefly for the handlers to end; idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         closing.countDown();
         server.stop(0);
         executor.shutdownNow();
