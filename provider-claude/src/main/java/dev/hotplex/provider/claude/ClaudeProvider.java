@@ -1,0 +1,101 @@
+package dev.hotplex.provider.claude;
+
+import dev.hotplex.core.port.out.AgentConnection;
+import dev.hotplex.core.port.out.AgentProvider;
+import dev.hotplex.core.port.out.SessionSpec;
+import dev.hotplex.provider.claude.internal.ClaudeBinary;
+import dev.hotplex.provider.claude.internal.ClaudeCommandLine;
+import dev.hotplex.provider.claude.internal.ClaudeConnector;
+import dev.hotplex.provider.claude.internal.ClaudeEnvironment;
+import dev.hotplex.provider.claude.internal.ClaudeFlags;
+import dev.hotplex.provider.claude.internal.ClaudeTranscripts;
+import dev.hotplex.provider.claude.internal.ClaudeVersionProbe;
+import dev.hotplex.provider.claude.internal.process.LiveProcessRegistry;
+import dev.hotplex.provider.claude.internal.process.ProcessLauncher;
+import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Claude Code CLI as an {@link AgentProvider}: one hot {@code claude -p} process per session, in a
+ * process group of its own, with an allow-listed environment. {@link #close()} (and a JVM shutdown hook)
+ * ends every process group it started.
+ */
+public final class ClaudeProvider implements AgentProvider, AutoCloseable {
+    public static final String NAME = "claude";
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(15);
+
+    private final LiveProcessRegistry registry;
+    private final ClaudeConnector connector;
+    private final ClaudeTranscripts transcripts;
+    private final ClaudeVersionProbe versionProbe;
+
+    /** Uses this JVM's environment as the source the CLI's environment is filtered from. */
+    public ClaudeProvider(ClaudeProviderConfig config) {
+        this(config, System.getenv());
+    }
+
+    /** {@code engineEnvironment}: what the allow-list filters (normally {@link System#getenv()}). */
+    public ClaudeProvider(ClaudeProviderConfig config, Map<String, String> engineEnvironment) {
+        requireNonNull(config, "config is null");
+        requireNonNull(engineEnvironment, "engineEnvironment is null");
+        Map<String, String> environment = new ClaudeEnvironment(config.envAllow(), config.extraEnv())
+                .build(engineEnvironment);
+        ClaudeBinary binary = new ClaudeBinary(config.binary(), Optional.ofNullable(environment.get("PATH"))
+                .or(() -> Optional.ofNullable(engineEnvironment.get("PATH"))));
+        this.registry = new LiveProcessRegistry(config.shutdownGrace());
+        ProcessLauncher launcher = new ProcessLauncher(registry);
+        ClaudeFlags flags = new ClaudeFlags(config.model(), config.permissionMode(), config.partialMessages(),
+                config.permissionPromptStdio(), config.mcpConfig(), config.addDirs(), config.maxTurns(),
+                config.extraArgs());
+        this.connector = new ClaudeConnector(launcher, ClaudeWireCodec.create(), new ClaudeCommandLine(flags), binary,
+                environment, config.maxLineBytes(), config.startupTimeout());
+        this.transcripts = new ClaudeTranscripts(ClaudeTranscripts.configDir(environment));
+        this.versionProbe = new ClaudeVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** E.g. {@code 2.1.330 (Claude Code)}; cached after the first success. */
+    @Override
+    public String version() {
+        return versionProbe.version();
+    }
+
+    @Override
+    public AgentConnection open(SessionSpec spec) {
+        requireNonNull(spec, "spec is null");
+        return connector.open(spec);
+    }
+
+    @Override
+    public boolean canResume(SessionSpec spec) {
+        requireNonNull(spec, "spec is null");
+        return transcripts.exists(spec.providerSessionId());
+    }
+
+    @Override
+    public void discardSessionFiles(SessionSpec spec) {
+        requireNonNull(spec, "spec is null");
+        transcripts.discard(spec.providerSessionId());
+    }
+
+    /** The process group ids of the CLI processes still alive (for diagnostics). */
+    public List<Long> liveProcessGroups() {
+        return registry.liveGroups();
+    }
+
+    /** Ends every process group this provider started, and refuses to start more. Idempotent. */
+    @Override
+    public void close() {
+        registry.close();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.hotplex.provider.claude.internal;
+
+import dev.hotplex.core.error.HotplexException;
+import dev.hotplex.core.error.StandardErrorCode;
+import dev.hotplex.core.port.out.SessionSpec;
+import dev.hotplex.provider.claude.internal.process.ChildProcess;
+import dev.hotplex.provider.claude.internal.process.ExitStatus;
+import dev.hotplex.provider.claude.internal.process.LaunchRequest;
+import dev.hotplex.provider.claude.internal.process.ProcessLauncher;
+import dev.hotplex.provider.claude.internal.session.ClaudeConnection;
+import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Opens a session's connection: resolves the binary, builds the command line, launches the process in
+ * its own group and waits for the {@code initialize} handshake. A process that exits or stays silent
+ * instead is ended at once, and the failure says why, with the end of its stderr.
+ */
+public final class ClaudeConnector {
+    private static final System.Logger LOG = System.getLogger(ClaudeConnector.class.getName());
+    /** How long a turn's line may take to get into the CLI's stdin before the process counts as stuck. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** A process that failed to start is of no use: it gets little time before SIGKILL. */
+    private static final Duration FAILED_START_GRACE = Duration.ofMillis(500);
+    private static final int STDERR_TAIL_BYTES = 8 * 1024;
+
+    private final ProcessLauncher launcher;
+    private final ClaudeWireCodec codec;
+    private final ClaudeCommandLine commandLine;
+    private final ClaudeBinary binary;
+    private final Map<String, String> environment;
+    private final int maxLineBytes;
+    private final Duration startupTimeout;
+
+    public ClaudeConnector(ProcessLauncher launcher, ClaudeWireCodec codec, ClaudeCommandLine commandLine,
+                           ClaudeBinary binary, Map<String, String> environment, int maxLineBytes,
+                           Duration startupTimeout) {
+        this.launcher = requireNonNull(launcher, "launcher is null");
+        this.codec = requireNonNull(codec, "codec is null");
+        this.commandLine = requireNonNull(commandLine, "commandLine is null");
+        this.binary = requireNonNull(binary, "binary is null");
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+        this.maxLineBytes = maxLineBytes;
+        this.startupTimeout = requireNonNull(startupTimeout, "startupTimeout is null");
+    }
+
+    /** A ready connection (the CLI answered); {@code PROCESS_START_FAILED} otherwise, with no process left. */
+    public ClaudeConnection open(SessionSpec spec) {
+        requireNonNull(spec, "spec is null");
+        Path executable = binary.resolve(StandardErrorCode.PROCESS_START_FAILED);
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(commandLine.arguments(spec));
+        long started = System.nanoTime();
+        ChildProcess child = launcher.launch(new LaunchRequest(command, spec.workDir(), environment, maxLineBytes,
+                STDERR_TAIL_BYTES));
+        ClaudeConnection connection = ClaudeConnection.start(child, codec, WRITE_TIMEOUT);
+        Optional<String> failure = connection.awaitReady(startupTimeout);
+        if (failure.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, "Claude process {0} for session {1} ready after {2} ms ({3})",
+                    child.pid(), spec.sessionId(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    spec.resume() ? "resumed" : "new conversation");
+            return connection;
+        }
+        connection.close(FAILED_START_GRACE);
+        String stderr = connection.exitStatus().map(ExitStatus::stderrTail).orElseGet(child::stderrTail);
+        throw new HotplexException(StandardErrorCode.PROCESS_START_FAILED,
+                failure.get() + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
+    }
+}

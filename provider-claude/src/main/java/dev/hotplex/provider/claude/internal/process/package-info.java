@@ -1,0 +1,20 @@
+/**
+ * Process supervision for agent CLIs: the only package allowed to touch {@code ProcessBuilder},
+ * {@code Process} and {@code ProcessHandle}.
+ *
+ * <ul>
+ *   <li>{@link dev.hotplex.provider.claude.internal.process.ProcessLauncher} starts a command through
+ *       {@code setsid}, so it leads a process group of its own, with an explicit work dir and
+ *       environment;</li>
+ *   <li>{@link dev.hotplex.provider.claude.internal.process.ChildProcess} drains stdout (line by line,
+ *       bounded by a maximum line size) and stderr (a bounded tail) on virtual threads from the start,
+ *       writes stdin in order on a writer thread, and ends the whole group: stdin closed, SIGTERM, grace,
+ *       SIGKILL, then a check that no member is left;</li>
+ *   <li>{@link dev.hotplex.provider.claude.internal.process.ProcessGroupKiller} signals a whole group and
+ *       checks it is empty through {@code /proc};</li>
+ *   <li>{@link dev.hotplex.provider.claude.internal.process.LiveProcessRegistry} knows every live group and
+ *       kills them all on close and on JVM shutdown.</li>
+ * </ul>
+ * Linux only: process groups are found through {@code /proc}.
+ */
+package dev.hotplex.provider.claude.internal.process;
