@@ -5,6 +5,8 @@ import dev.hotplex.adapter.cli.CliModule;
 import dev.hotplex.adapter.cli.CommandLineRunner;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.port.in.Engine;
+import dev.hotplex.core.port.out.AgentProvider;
+import dev.hotplex.provider.claude.ClaudeProviderModule;
 import dev.hotplex.app.config.ConfigLoader;
 import dev.hotplex.app.config.HotplexSettings;
 import dev.hotplex.app.config.LaunchOptions;
@@ -40,7 +42,9 @@ public final class HotplexMain {
         try {
             return runner.run(args, new GuiceCommandFactory(injector));
         } finally {
+            // the engine first (it ends turns and sessions), then the provider's last process groups
             engine.close();
+            injector.getInstance(AgentProvider.class).close();
         }
     }
 
@@ -50,6 +54,9 @@ public final class HotplexMain {
         HotplexSettings settings = new ConfigLoader()
                 .load(options.resolveConfigFile(environment, home), environment, options.overrides());
         EngineConfig config = settings.engine().toEngineConfig(settings.workspacePath(home));
-        return List.of(new EngineModule(config), new DefaultPortsModule(), new CliModule());
+        com.google.inject.Module provider = settings.provider().equals("claude")
+                ? new ClaudeProviderModule(settings.claude().toProviderConfig())
+                : new NoProviderModule();
+        return List.of(new EngineModule(config), provider, new DefaultPortsModule(), new CliModule());
     }
 }

@@ -22,8 +22,8 @@ class HotplexBootstrapTest {
     Path temp;
 
     @Test
-    void wiresASingletonEngineThatSaysNoProviderIsConfigured() {
-        Injector injector = new HotplexBootstrap(HotplexMain.modules(new String[0], Map.of("HOTPLEX_WORKSPACE", temp.toString())))
+    void withProviderNoneEveryTurnSaysNoProviderIsConfigured() {
+        Injector injector = new HotplexBootstrap(HotplexMain.modules(new String[0], Map.of("HOTPLEX_WORKSPACE", temp.toString(), "HOTPLEX_PROVIDER", "none")))
                 .start();
         Engine engine = injector.getInstance(Engine.class);
         try {

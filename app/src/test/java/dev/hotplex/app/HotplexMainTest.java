@@ -14,12 +14,20 @@ class HotplexMainTest {
     Path temp;
 
     private int run(String... args) {
-        return HotplexMain.run(args, Map.of("HOTPLEX_WORKSPACE", temp.resolve("ws").toString()));
+        return HotplexMain.run(args, Map.of("HOTPLEX_WORKSPACE", temp.resolve("ws").toString(),
+                "HOTPLEX_PROVIDER", "none"));
     }
 
     @Test
     void runWithoutAProviderExitsWithProviderUnavailable() {
         assertThat(run("run", "hello")).isEqualTo(4);
+    }
+
+    @Test
+    void aMissingClaudeBinaryIsProviderUnavailable() {
+        assertThat(HotplexMain.run(new String[] {"run", "hello"}, Map.of(
+                "HOTPLEX_WORKSPACE", temp.resolve("ws").toString(),
+                "HOTPLEX_CLAUDE_BINARY", temp.resolve("no-such-claude").toString()))).isEqualTo(4);
     }
 
     @Test

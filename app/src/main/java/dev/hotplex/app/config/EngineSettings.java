@@ -36,28 +36,22 @@ public record EngineSettings(
 
     public EngineConfig toEngineConfig(Path workspace) {
         EngineConfig.Builder builder = new EngineConfig.Builder(workspace);
-        set(namespace, builder::namespace);
-        set(maxSessions, builder::maxSessions);
-        set(maxConcurrentStarts, builder::maxConcurrentStarts);
-        set(turnTimeout, builder::turnTimeout);
-        set(interruptGrace, builder::interruptGrace);
-        set(stopGrace, builder::stopGrace);
-        set(idleTimeout, builder::idleTimeout);
-        set(permissionTimeout, builder::permissionTimeout);
-        set(reaperInterval, builder::reaperInterval);
-        set(maxPromptChars, builder::maxPromptChars);
-        set(toolApproval == null ? null : approval(toolApproval), builder::toolApproval);
-        set(allowedTools, builder::allowedTools);
-        set(disallowedTools, builder::disallowedTools);
-        set(adminToken == null || adminToken.isBlank() ? null : Optional.of(adminToken), builder::adminToken);
-        set(maxBypass, builder::maxBypass);
+        Settings.set(namespace, builder::namespace);
+        Settings.set(maxSessions, builder::maxSessions);
+        Settings.set(maxConcurrentStarts, builder::maxConcurrentStarts);
+        Settings.set(turnTimeout, builder::turnTimeout);
+        Settings.set(interruptGrace, builder::interruptGrace);
+        Settings.set(stopGrace, builder::stopGrace);
+        Settings.set(idleTimeout, builder::idleTimeout);
+        Settings.set(permissionTimeout, builder::permissionTimeout);
+        Settings.set(reaperInterval, builder::reaperInterval);
+        Settings.set(maxPromptChars, builder::maxPromptChars);
+        Settings.set(toolApproval == null ? null : approval(toolApproval), builder::toolApproval);
+        Settings.set(allowedTools, builder::allowedTools);
+        Settings.set(disallowedTools, builder::disallowedTools);
+        Settings.set(adminToken == null || adminToken.isBlank() ? null : Optional.of(adminToken), builder::adminToken);
+        Settings.set(maxBypass, builder::maxBypass);
         return builder.build();
-    }
-
-    private static <T> void set(T value, java.util.function.Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
-        }
     }
 
     private static ToolApproval approval(String text) {

@@ -10,11 +10,12 @@ import java.util.Optional;
  * @param workspace root directory of every session's work dir (default {@code ~/.hotplex/workspace})
  * @param provider  {@code claude} or {@code none}
  */
-public record HotplexSettings(String workspace, String provider, EngineSettings engine) {
+public record HotplexSettings(String workspace, String provider, EngineSettings engine, ClaudeSettings claude) {
     public static final String DEFAULT_PROVIDER = "claude";
 
     public HotplexSettings {
         engine = engine == null ? EngineSettings.EMPTY : engine;
+        claude = claude == null ? ClaudeSettings.EMPTY : claude;
         provider = provider == null || provider.isBlank() ? DEFAULT_PROVIDER : provider.strip();
         if (!provider.equals("claude") && !provider.equals("none")) {
             throw new ConfigException("provider must be 'claude' or 'none'; got '" + provider + "'");

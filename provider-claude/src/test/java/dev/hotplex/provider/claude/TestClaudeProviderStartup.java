@@ -135,7 +135,7 @@ class TestClaudeProviderStartup {
         ClaudeProvider byName = fake.provider(fake.config().binary("no-such-claude-binary"));
 
         assertThatThrownBy(() -> byPath.open(fake.spec())).isInstanceOfSatisfying(HotplexException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(StandardErrorCode.PROCESS_START_FAILED);
+            assertThat(e.errorCode()).isEqualTo(StandardErrorCode.PROVIDER_UNAVAILABLE);
             assertThat(e.getMessage()).contains("no-claude-here does not exist or is not executable");
         });
         assertThatThrownBy(byName::version).isInstanceOfSatisfying(HotplexException.class, e -> {

@@ -1,7 +1,7 @@
 package dev.hotplex.core.port.out;
 
 /** A family of agent CLIs (Claude Code, Codex, ...): starts hot connections for sessions. */
-public interface AgentProvider {
+public interface AgentProvider extends AutoCloseable {
     /** Short stable name, e.g. {@code claude}. */
     String name();
 
@@ -19,4 +19,9 @@ public interface AgentProvider {
 
     /** Deletes the provider's stored conversation for this session, if any. */
     void discardSessionFiles(SessionSpec spec);
+
+    /** Ends every process this provider started; called by the app after the engine closed. */
+    @Override
+    default void close() {
+    }
 }

@@ -52,10 +52,11 @@ public final class ClaudeConnector {
         this.startupTimeout = requireNonNull(startupTimeout, "startupTimeout is null");
     }
 
-    /** A ready connection (the CLI answered); {@code PROCESS_START_FAILED} otherwise, with no process left. */
+    /** A ready connection (the CLI answered); {@code PROCESS_START_FAILED} otherwise (or {@code PROVIDER_UNAVAILABLE} without a binary), with no process left. */
     public ClaudeConnection open(SessionSpec spec) {
         requireNonNull(spec, "spec is null");
-        Path executable = binary.resolve(StandardErrorCode.PROCESS_START_FAILED);
+        // no binary is not a failed start but a missing provider: the operator has to install it
+        Path executable = binary.resolve(StandardErrorCode.PROVIDER_UNAVAILABLE);
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(commandLine.arguments(spec));
