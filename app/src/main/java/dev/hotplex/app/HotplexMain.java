@@ -52,9 +52,10 @@ public final class HotplexMain {
         Path home = Path.of(System.getProperty("user.home"));
         LaunchOptions options = LaunchOptions.scan(args);
         HotplexSettings settings = new ConfigLoader()
-                .load(options.resolveConfigFile(environment, home), environment, options.overrides());
-        EngineConfig config = settings.engine().toEngineConfig(settings.workspacePath(home));
-        com.google.inject.Module provider = settings.provider().equals("claude")
+                .load(options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), environment,
+                        options.overrides());
+        EngineConfig config = settings.engineConfig(home);
+        com.google.inject.Module provider = settings.usesClaude()
                 ? new ClaudeProviderModule(settings.claude().toProviderConfig())
                 : new NoProviderModule();
         return List.of(new EngineModule(config), provider, new DefaultPortsModule(), new CliModule());

@@ -23,7 +23,7 @@ class HotplexBootstrapTest {
 
     @Test
     void withProviderNoneEveryTurnSaysNoProviderIsConfigured() {
-        Injector injector = new HotplexBootstrap(HotplexMain.modules(new String[0], Map.of("HOTPLEX_WORKSPACE", temp.toString(), "HOTPLEX_PROVIDER", "none")))
+        Injector injector = new HotplexBootstrap(HotplexMain.modules(new String[0], Map.of("HOTPLEX_WORKSPACE_ROOT", temp.toString(), "HOTPLEX_PROVIDERS", "")))
                 .start();
         Engine engine = injector.getInstance(Engine.class);
         try {

@@ -14,8 +14,8 @@ class HotplexMainTest {
     Path temp;
 
     private int run(String... args) {
-        return HotplexMain.run(args, Map.of("HOTPLEX_WORKSPACE", temp.resolve("ws").toString(),
-                "HOTPLEX_PROVIDER", "none"));
+        return HotplexMain.run(args, Map.of("HOTPLEX_WORKSPACE_ROOT", temp.resolve("ws").toString(),
+                "HOTPLEX_PROVIDERS", ""));
     }
 
     @Test
@@ -26,7 +26,7 @@ class HotplexMainTest {
     @Test
     void aMissingClaudeBinaryIsProviderUnavailable() {
         assertThat(HotplexMain.run(new String[] {"run", "hello"}, Map.of(
-                "HOTPLEX_WORKSPACE", temp.resolve("ws").toString(),
+                "HOTPLEX_WORKSPACE_ROOT", temp.resolve("ws").toString(),
                 "HOTPLEX_CLAUDE_BINARY", temp.resolve("no-such-claude").toString()))).isEqualTo(4);
     }
 
@@ -42,16 +42,16 @@ class HotplexMainTest {
     @Test
     void anUnusableWorkspaceIsAStartupErrorNotACrash() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
-        assertThat(HotplexMain.run(new String[] {"run", "hi"}, Map.of("HOTPLEX_WORKSPACE", file.toString())))
+        assertThat(HotplexMain.run(new String[] {"run", "hi"}, Map.of("HOTPLEX_WORKSPACE_ROOT", file.toString())))
                 .isEqualTo(2);
     }
 
     @Test
     void configurationErrorsAreReportedAsUsageErrors() throws Exception {
-        Path config = Files.writeString(temp.resolve("bad.yaml"), "engine:\n  maxSesions: 3\n");
+        Path config = Files.writeString(temp.resolve("bad.yaml"), "engine:\n  max-sesions: 3\n");
         assertThat(run("--config", config.toString(), "run", "hi")).isEqualTo(2);
-        assertThat(run("--set", "engine.maxSessions=0", "run", "hi")).isEqualTo(2);
+        assertThat(run("--set", "engine.max-sessions=0", "run", "hi")).isEqualTo(2);
         assertThat(run("--set", "nonsense", "run", "hi")).isEqualTo(2);
-        assertThat(run("--set", "engine.maxSessions=3", "run", "hi")).isEqualTo(4);
+        assertThat(run("--set", "engine.max-sessions=3", "run", "hi")).isEqualTo(4);
     }
 }

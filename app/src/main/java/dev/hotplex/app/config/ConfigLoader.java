@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,14 +29,17 @@ import java.util.stream.Collectors;
  * environment variables, and {@code key=value} overrides (the command line's {@code --set}). Unknown
  * keys, bad values and unreadable files are {@link ConfigException}s naming the key and the source.
  *
- * <p>Environment names map to keys by section: {@code HOTPLEX_ENGINE_MAX_SESSIONS} is
- * {@code engine.maxSessions}, {@code HOTPLEX_CLAUDE_ENV_FOO} is {@code claude.env.FOO}; plus
- * {@code HOTPLEX_WORKSPACE}, {@code HOTPLEX_PROVIDER} and {@code HOTPLEX_ADMIN_TOKEN}
- * ({@code engine.adminToken}). Other {@code HOTPLEX_*} variables are not configuration and are ignored.
+ * <p>Every key has one environment variable: {@code HOTPLEX_} + the key in upper snake case
+ * ({@code engine.max-sessions} is {@code HOTPLEX_ENGINE_MAX_SESSIONS}); entries of the free-form map
+ * {@code claude.env} are {@code HOTPLEX_CLAUDE_ENV_<NAME>}; lists are comma-separated. Variables outside the
+ * known sections ({@code HOTPLEX_CONFIG}, {@code HOTPLEX_JAVA_OPTS}, ...) are not configuration keys.
  */
 public final class ConfigLoader {
     /** Sections whose {@code HOTPLEX_<SECTION>_*} variables are configuration. */
-    private static final Set<String> SECTIONS = Set.of("engine", "claude", "waf", "http", "telemetry");
+    private static final Set<String> SECTIONS = Set.of("workspace", "state", "engine", "claude", "waf", "http",
+            "telemetry");
+    /** Top-level list keys: {@code HOTPLEX_PROVIDERS}, {@code HOTPLEX_ADAPTERS}. */
+    private static final Set<String> TOP_LEVEL_LISTS = Set.of("PROVIDERS", "ADAPTERS");
     /** Sections holding free-form maps, whose keys keep their spelling. */
     private static final Set<String> MAP_KEYS = Set.of("env");
 
@@ -43,6 +47,7 @@ public final class ConfigLoader {
 
     public ConfigLoader() {
         this.yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .registerModule(new SimpleModule("hotplex-config")
@@ -51,20 +56,29 @@ public final class ConfigLoader {
 
     public HotplexSettings load(Optional<Path> file, Map<String, String> environment, Map<String, String> overrides) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        file.ifPresent(path -> merge(tree, readFile(path)));
+        file.ifPresent(path -> {
+            JsonNode fromFile = readFile(path);
+            bind(fromFile, "config file " + path);
+            merge(tree, fromFile);
+        });
         environment.forEach((name, value) -> keyForEnvironment(name).ifPresent(key -> put(tree, key, value)));
         overrides.forEach((key, value) -> put(tree, List.of(key.split("\\.")), value));
         String source = file.map(path -> "config file " + path + ", environment and overrides")
                 .orElse("environment and overrides");
+        return bind(tree, source);
+    }
+
+    /** Binds a tree; on error names the key and the source. */
+    private HotplexSettings bind(JsonNode tree, String source) {
         try {
             return yaml.treeToValue(tree, HotplexSettings.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("unknown configuration key '" + path(e) + "' (from " + source + "); known keys here: "
-                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+            throw new ConfigException("unknown configuration key '" + path(e) + "' (from " + source
+                    + "); known keys here: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ConfigException config) {
-                throw config;
+            if (e.getCause() instanceof ConfigException config) {
+                throw new ConfigException(config.getMessage() + " (key '" + path(e) + "', from " + source + ")");
             }
             throw new ConfigException("bad value for '" + path(e) + "' (from " + source + "): " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -93,20 +107,14 @@ public final class ConfigLoader {
     }
 
     static Optional<List<String>> keyForEnvironment(String name) {
-        switch (name) {
-            case "HOTPLEX_WORKSPACE":
-                return Optional.of(List.of("workspace"));
-            case "HOTPLEX_PROVIDER":
-                return Optional.of(List.of("provider"));
-            case "HOTPLEX_ADMIN_TOKEN":
-                return Optional.of(List.of("engine", "adminToken"));
-            default:
-                break;
-        }
         if (!name.startsWith("HOTPLEX_")) {
             return Optional.empty();
         }
-        String[] parts = name.substring("HOTPLEX_".length()).split("_", 2);
+        String rest = name.substring("HOTPLEX_".length());
+        if (TOP_LEVEL_LISTS.contains(rest)) {
+            return Optional.of(List.of(rest.toLowerCase(Locale.ROOT)));
+        }
+        String[] parts = rest.split("_", 2);
         String section = parts[0].toLowerCase(Locale.ROOT);
         if (parts.length < 2 || !SECTIONS.contains(section) || parts[1].isEmpty()) {
             return Optional.empty();
@@ -117,18 +125,7 @@ public final class ConfigLoader {
                 return Optional.of(List.of(section, mapKey, parts[1].substring(prefix.length())));
             }
         }
-        return Optional.of(List.of(section, camelCase(parts[1])));
-    }
-
-    private static String camelCase(String upperSnake) {
-        StringBuilder out = new StringBuilder();
-        for (String word : upperSnake.toLowerCase(Locale.ROOT).split("_")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            out.append(out.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        }
-        return out.toString();
+        return Optional.of(List.of(section, parts[1].toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 
     private static void put(ObjectNode tree, List<String> key, String value) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The {@code engine:} section. Every field may be left out; {@link #toEngineConfig} fills the gaps
+ * The {@code engine:} section (kebab-case keys: {@code max-sessions}, {@code turn-timeout}, ...). Every field may be left out; {@link #toEngineConfig} fills the gaps
  * from {@link EngineConfig#defaults} and validates the whole.
  */
 public record EngineSettings(
@@ -28,13 +28,12 @@ public record EngineSettings(
         String toolApproval,
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> allowedTools,
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> disallowedTools,
-        String adminToken,
         Duration maxBypass) {
 
     static final EngineSettings EMPTY = new EngineSettings(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null);
 
-    public EngineConfig toEngineConfig(Path workspace) {
+    public EngineConfig toEngineConfig(Path workspace, Optional<String> adminToken) {
         EngineConfig.Builder builder = new EngineConfig.Builder(workspace);
         Settings.set(namespace, builder::namespace);
         Settings.set(maxSessions, builder::maxSessions);
@@ -49,7 +48,7 @@ public record EngineSettings(
         Settings.set(toolApproval == null ? null : approval(toolApproval), builder::toolApproval);
         Settings.set(allowedTools, builder::allowedTools);
         Settings.set(disallowedTools, builder::disallowedTools);
-        Settings.set(adminToken == null || adminToken.isBlank() ? null : Optional.of(adminToken), builder::adminToken);
+        builder.adminToken(adminToken);
         Settings.set(maxBypass, builder::maxBypass);
         return builder.build();
     }
@@ -62,8 +61,4 @@ public record EngineSettings(
         }
     }
 
-    @Override
-    public String toString() {
-        return "EngineSettings[maxSessions=" + maxSessions + ", adminToken=" + (adminToken == null ? "none" : "****") + "]";
-    }
 }

@@ -1,31 +1,59 @@
 package dev.hotplex.app.config;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.hotplex.core.service.EngineConfig;
+
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The whole configuration, as loaded from the file, the {@code HOTPLEX_*} environment and {@code --set}
- * overrides (later sources win).
+ * overrides (later sources win). Keys are kebab-case ({@code engine.max-sessions}); each has the
+ * environment variable {@code HOTPLEX_} + the key in upper snake case ({@code HOTPLEX_ENGINE_MAX_SESSIONS}).
  *
- * @param workspace root directory of every session's work dir (default {@code ~/.hotplex/workspace})
- * @param provider  {@code claude} or {@code none}
+ * @param providers the agent CLIs to run: {@code [claude]} (the default) or {@code []} for none
+ * @param adapters  the delivery adapters {@code hotplex serve} starts: {@code [http]} (the default)
  */
-public record HotplexSettings(String workspace, String provider, EngineSettings engine, ClaudeSettings claude) {
-    public static final String DEFAULT_PROVIDER = "claude";
+public record HotplexSettings(
+        WorkspaceSettings workspace,
+        StateSettings state,
+        @JsonDeserialize(using = CommaListDeserializer.class) List<String> providers,
+        @JsonDeserialize(using = CommaListDeserializer.class) List<String> adapters,
+        EngineSettings engine,
+        ClaudeSettings claude,
+        WafSettings waf) {
+
+    private static final List<String> KNOWN_PROVIDERS = List.of("claude");
+    private static final List<String> KNOWN_ADAPTERS = List.of("http");
 
     public HotplexSettings {
+        workspace = workspace == null ? new WorkspaceSettings(null) : workspace;
+        state = state == null ? new StateSettings(null) : state;
+        providers = providers == null ? List.of("claude") : List.copyOf(providers);
+        adapters = adapters == null ? List.of("http") : List.copyOf(adapters);
         engine = engine == null ? EngineSettings.EMPTY : engine;
         claude = claude == null ? ClaudeSettings.EMPTY : claude;
-        provider = provider == null || provider.isBlank() ? DEFAULT_PROVIDER : provider.strip();
-        if (!provider.equals("claude") && !provider.equals("none")) {
-            throw new ConfigException("provider must be 'claude' or 'none'; got '" + provider + "'");
+        waf = waf == null ? WafSettings.EMPTY : waf;
+        for (String provider : providers) {
+            if (!KNOWN_PROVIDERS.contains(provider)) {
+                throw new ConfigException("providers: unknown provider '" + provider + "'; known: " + KNOWN_PROVIDERS);
+            }
+        }
+        if (providers.size() > 1) {
+            throw new ConfigException("providers: one provider at a time for now; got " + providers);
+        }
+        for (String adapter : adapters) {
+            if (!KNOWN_ADAPTERS.contains(adapter)) {
+                throw new ConfigException("adapters: unknown adapter '" + adapter + "'; known: " + KNOWN_ADAPTERS);
+            }
         }
     }
 
-    public Path workspacePath(Path home) {
-        return Optional.ofNullable(workspace).filter(text -> !text.isBlank())
-                .map(text -> text.startsWith("~/") ? home.resolve(text.substring(2)) : Path.of(text))
-                .map(Path::toAbsolutePath)
-                .orElse(home.resolve(".hotplex").resolve("workspace"));
+    public boolean usesClaude() {
+        return providers.contains("claude");
+    }
+
+    public EngineConfig engineConfig(Path home) {
+        return engine.toEngineConfig(workspace.rootPath(home), waf.resolvedAdminToken());
     }
 }

@@ -52,14 +52,21 @@ public record LaunchOptions(Optional<Path> configFile, Map<String, String> overr
         return new LaunchOptions(file, overrides);
     }
 
-    /** The config file: {@code --config}, else {@code $HOTPLEX_CONFIG}, else {@code ~/.hotplex/config.yaml} if it exists. */
-    public Optional<Path> resolveConfigFile(Map<String, String> environment, Path home) {
+    /**
+     * The config file: {@code --config}, else {@code $HOTPLEX_CONFIG}, else {@code ./hotplex.yaml} if it exists,
+     * else {@code ~/.hotplex/config.yaml} if it exists.
+     */
+    public Optional<Path> resolveConfigFile(Map<String, String> environment, Path home, Path workingDir) {
         if (configFile.isPresent()) {
             return configFile;
         }
         String fromEnvironment = environment.get("HOTPLEX_CONFIG");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Optional.of(Path.of(fromEnvironment));
+        }
+        Path local = workingDir.resolve("hotplex.yaml");
+        if (java.nio.file.Files.isRegularFile(local)) {
+            return Optional.of(local);
         }
         Path standard = home.resolve(".hotplex").resolve("config.yaml");
         return java.nio.file.Files.isRegularFile(standard) ? Optional.of(standard) : Optional.empty();

@@ -4,6 +4,7 @@ import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.service.EngineConfig;
 import dev.hotplex.core.service.ToolApproval;
+import dev.hotplex.provider.claude.ClaudeProviderConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,34 +34,42 @@ class ConfigLoaderTest {
     @Test
     void nothingConfiguredGivesTheDefaults() {
         HotplexSettings settings = loader.load(Optional.empty(), Map.of(), Map.of());
-        EngineConfig engine = settings.engine().toEngineConfig(temp);
 
-        assertThat(settings.provider()).isEqualTo("claude");
-        assertThat(settings.workspacePath(temp)).isEqualTo(temp.resolve(".hotplex/workspace"));
-        assertThat(engine).isEqualTo(EngineConfig.defaults(temp));
+        assertThat(settings.providers()).containsExactly("claude");
+        assertThat(settings.adapters()).containsExactly("http");
+        assertThat(settings.workspace().rootPath(temp)).isEqualTo(temp.resolve(".hotplex/workspace"));
+        assertThat(settings.state().dirPath(temp)).isEqualTo(temp.resolve(".hotplex/state"));
+        assertThat(settings.engineConfig(temp)).isEqualTo(EngineConfig.defaults(temp.resolve(".hotplex/workspace")));
+        assertThat(settings.claude().toProviderConfig()).isEqualTo(ClaudeProviderConfig.defaults());
     }
 
     @Test
     void theFileIsReadAndLaterSourcesWin() throws IOException {
         Path config = file("""
-                workspace: /srv/hotplex
-                provider: none
+                workspace:
+                  root: /srv/hotplex
+                providers: []
                 engine:
-                  maxSessions: 8
-                  turnTimeout: 2m
-                  idleTimeout: PT45M
-                  toolApproval: allow
-                  allowedTools: [Read, "Bash(git log:*)"]
+                  max-sessions: 8
+                  turn-timeout: 2m
+                  idle-timeout: PT45M
+                  tool-approval: allow
+                  allowed-tools: [Read, "Bash(git log:*)"]
+                claude:
+                  binary: /opt/claude/bin/claude
+                  env:
+                    HTTPS_PROXY: http://proxy:3128
                 """);
         HotplexSettings settings = loader.load(Optional.of(config),
                 Map.of("HOTPLEX_ENGINE_MAX_SESSIONS", "16", "HOTPLEX_ENGINE_DISALLOWED_TOOLS", "WebFetch, Bash",
-                        "HOTPLEX_ADMIN_TOKEN", "a-very-long-admin-token", "PATH", "/usr/bin",
-                        "HOTPLEX_JAVA_OPTS", "-Xmx1g"),
-                Map.of("engine.turnTimeout", "90s"));
-        EngineConfig engine = settings.engine().toEngineConfig(Path.of("/srv/hotplex"));
+                        "HOTPLEX_WAF_ADMIN_TOKEN", "a-very-long-admin-token", "PATH", "/usr/bin",
+                        "HOTPLEX_JAVA_OPTS", "-Xmx1g", "HOTPLEX_CLAUDE_ENV_NO_PROXY", "localhost"),
+                Map.of("engine.turn-timeout", "90s"));
+        EngineConfig engine = settings.engineConfig(temp);
+        ClaudeProviderConfig claude = settings.claude().toProviderConfig();
 
-        assertThat(settings.provider()).isEqualTo("none");
-        assertThat(settings.workspacePath(temp)).isEqualTo(Path.of("/srv/hotplex"));
+        assertThat(settings.usesClaude()).isFalse();
+        assertThat(engine.workspaceRoot()).isEqualTo(Path.of("/srv/hotplex"));
         assertThat(engine.maxSessions()).isEqualTo(16);
         assertThat(engine.turnTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(engine.idleTimeout()).isEqualTo(Duration.ofMinutes(45));
@@ -68,41 +77,63 @@ class ConfigLoaderTest {
         assertThat(engine.allowedTools()).containsExactly("Read", "Bash(git log:*)");
         assertThat(engine.disallowedTools()).containsExactly("WebFetch", "Bash");
         assertThat(engine.adminToken()).contains("a-very-long-admin-token");
+        assertThat(claude.binary()).isEqualTo("/opt/claude/bin/claude");
+        assertThat(claude.extraEnv()).containsEntry("HTTPS_PROXY", "http://proxy:3128").containsEntry("NO_PROXY", "localhost");
         assertThat(engine.toString()).doesNotContain("a-very-long-admin-token");
         assertThat(settings.toString()).doesNotContain("a-very-long-admin-token");
     }
 
     @Test
+    void theAdminTokenMayComeFromAFile() throws IOException {
+        Path secret = Files.writeString(temp.resolve("token"), "token-from-a-file-123456\n");
+        HotplexSettings settings = loader.load(Optional.empty(),
+                Map.of("HOTPLEX_WAF_ADMIN_TOKEN_FILE", secret.toString()), Map.of());
+        assertThat(settings.engineConfig(temp).adminToken()).contains("token-from-a-file-123456");
+    }
+
+    @Test
     void aTildeWorkspaceIsUnderHome() {
-        HotplexSettings settings = loader.load(Optional.empty(), Map.of("HOTPLEX_WORKSPACE", "~/ws"), Map.of());
-        assertThat(settings.workspacePath(temp)).isEqualTo(temp.resolve("ws"));
+        HotplexSettings settings = loader.load(Optional.empty(), Map.of("HOTPLEX_WORKSPACE_ROOT", "~/ws"), Map.of());
+        assertThat(settings.workspace().rootPath(temp)).isEqualTo(temp.resolve("ws"));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "engine:\\n  maxSesions: 3                 | unknown configuration key 'engine.maxSesions'",
-            "engin:\\n  maxSessions: 3                 | unknown configuration key 'engin'",
-            "engine:\\n  turnTimeout: soon             | 'soon' is not a duration",
-            "engine:\\n  maxSessions: many             | bad value for 'engine.maxSessions'",
-            "engine:\\n  maxSessions: 0                | maxSessions must be at least 1",
-            "engine:\\n  toolApproval: maybe           | engine.toolApproval must be one of ask, allow, deny",
-            "provider: gpt                             | provider must be 'claude' or 'none'",
-            "[1, 2]                                    | must hold a YAML mapping",
-            "engine: [unclosed                         | not valid YAML",
+            "engine:\\n  max-sesions: 3                 | unknown configuration key 'engine.max-sesions'",
+            "engin:\\n  max-sessions: 3                 | unknown configuration key 'engin'",
+            "engine:\\n  turn-timeout: soon             | 'soon' is not a duration",
+            "engine:\\n  max-sessions: many             | bad value for 'engine.max-sessions'",
+            "engine:\\n  max-sessions: 0                | maxSessions must be at least 1",
+            "engine:\\n  tool-approval: maybe           | engine.toolApproval must be one of ask, allow, deny",
+            "providers: [gpt]                           | unknown provider 'gpt'",
+            "adapters: [grpc]                           | unknown adapter 'grpc'",
+            "claude:\\n  max-line-bytes: 10             | maxLineBytes",
+            "[1, 2]                                     | must hold a YAML mapping",
+            "engine: [unclosed                          | not valid YAML",
     })
     void badFilesAreClearErrors(String yaml, String message) throws IOException {
         Path config = file(yaml.replace("\\n", "\n"));
-        assertThatThrownBy(() -> loader.load(Optional.of(config), Map.of(), Map.of())
-                .engine().toEngineConfig(temp))
+        assertThatThrownBy(() -> {
+            HotplexSettings settings = loader.load(Optional.of(config), Map.of(), Map.of());
+            settings.engineConfig(temp);
+            settings.claude().toProviderConfig();
+        })
                 .isInstanceOfSatisfying(HotplexException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.INVALID_CONFIG))
                 .hasMessageContaining(message);
     }
 
     @Test
+    void errorsInTheFileNameTheFile() throws IOException {
+        Path config = file("engine:\n  max-sesions: 3\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(config), Map.of(), Map.of()))
+                .hasMessageContaining("config file " + config);
+    }
+
+    @Test
     void aTypoInAnEnvironmentVariableIsAnErrorToo() {
         assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("HOTPLEX_ENGINE_MAX_SESION", "3"), Map.of()))
-                .hasMessageContaining("unknown configuration key 'engine.maxSesion'");
+                .hasMessageContaining("unknown configuration key 'engine.max-sesion'");
     }
 
     @Test
@@ -113,15 +144,21 @@ class ConfigLoaderTest {
 
     @Test
     void anEmptyFileIsFine() throws IOException {
-        assertThat(loader.load(Optional.of(file("")), Map.of(), Map.of()).provider()).isEqualTo("claude");
+        assertThat(loader.load(Optional.of(file("")), Map.of(), Map.of()).usesClaude()).isTrue();
     }
 
     @Test
-    void environmentNamesMapToKeys() {
-        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_ENGINE_MAX_SESSIONS")).contains(List.of("engine", "maxSessions"));
-        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_CLAUDE_ENV_HTTPS_PROXY")).contains(List.of("claude", "env", "HTTPS_PROXY"));
+    void environmentNamesFollowOneRule() {
+        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_ENGINE_MAX_SESSIONS")).contains(List.of("engine", "max-sessions"));
+        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_WORKSPACE_ROOT")).contains(List.of("workspace", "root"));
+        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_STATE_DIR")).contains(List.of("state", "dir"));
+        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_HTTP_API_KEYS")).contains(List.of("http", "api-keys"));
+        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_WAF_ADMIN_TOKEN")).contains(List.of("waf", "admin-token"));
         assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_CLAUDE_BINARY")).contains(List.of("claude", "binary"));
+        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_CLAUDE_ENV_HTTPS_PROXY")).contains(List.of("claude", "env", "HTTPS_PROXY"));
+        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_PROVIDERS")).contains(List.of("providers"));
         assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_REBUILD")).isEmpty();
+        assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_CONFIG")).isEmpty();
         assertThat(ConfigLoader.keyForEnvironment("HOTPLEX_ENGINE")).isEmpty();
         assertThat(ConfigLoader.keyForEnvironment("ANTHROPIC_API_KEY")).isEmpty();
     }
