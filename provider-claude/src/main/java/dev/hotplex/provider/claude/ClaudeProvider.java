@@ -1,5 +1,7 @@
 package dev.hotplex.provider.claude;
 
+import dev.hotplex.core.error.HotplexException;
+import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.AgentProvider;
 import dev.hotplex.core.port.out.SessionSpec;
@@ -14,6 +16,7 @@ import dev.hotplex.provider.claude.internal.process.LiveProcessRegistry;
 import dev.hotplex.provider.claude.internal.process.ProcessLauncher;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The Claude Code CLI as an {@link AgentProvider}: one hot {@code claude -p} process per session, in a
  * process group of its own, with an allow-listed environment. {@link #close()} (and a JVM shutdown hook)
- * ends every process group it started.
+ * ends every process group it started; each group is also recorded in the state dir until it is gone, so
+ * that {@link #reapOrphans()} at the next start ends what a SIGKILLed engine left running.
  */
 public final class ClaudeProvider implements AgentProvider, AutoCloseable {
     public static final String NAME = "claude";
@@ -48,7 +52,7 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
                 .build(engineEnvironment);
         ClaudeBinary binary = new ClaudeBinary(config.binary(), Optional.ofNullable(environment.get("PATH"))
                 .or(() -> Optional.ofNullable(engineEnvironment.get("PATH"))));
-        this.registry = new LiveProcessRegistry(config.shutdownGrace());
+        this.registry = registry(config);
         ProcessLauncher launcher = new ProcessLauncher(registry);
         ClaudeFlags flags = new ClaudeFlags(config.model(), config.permissionMode(), config.partialMessages(),
                 config.permissionPromptStdio(), config.mcpConfig(), config.addDirs(), config.maxTurns(),
@@ -57,6 +61,15 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
                 environment, config.maxLineBytes(), config.startupTimeout());
         this.transcripts = new ClaudeTranscripts(ClaudeTranscripts.configDir(environment));
         this.versionProbe = new ClaudeVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
+    }
+
+    private static LiveProcessRegistry registry(ClaudeProviderConfig config) {
+        try {
+            return new LiveProcessRegistry(config.shutdownGrace(), config.stateDir());
+        } catch (UncheckedIOException e) {
+            throw new HotplexException(StandardErrorCode.INVALID_CONFIG, "Claude provider: cannot use the state dir "
+                    + config.stateDir() + ": " + e.getCause().getMessage(), e);
+        }
     }
 
     @Override
@@ -86,6 +99,18 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
     public void discardSessionFiles(SessionSpec spec) {
         requireNonNull(spec, "spec is null");
         transcripts.discard(spec.providerSessionId());
+    }
+
+    /**
+     * Ends the CLI process groups that a dead engine (killed with SIGKILL, say, so that neither {@link #close()}
+     * nor the shutdown hook ran) recorded in {@link ClaudeProviderConfig#stateDir()} and left running. Call it
+     * once at start, before serving. Groups of engines that still run (sharing the state dir) are left alone;
+     * unreadable records are logged and removed. Blocks up to about the shutdown grace plus 5 s.
+     *
+     * @return how many running groups were ended (each is logged at WARNING with its pgid)
+     */
+    public int reapOrphans() {
+        return registry.reapOrphans().size();
     }
 
     /** The process group ids of the CLI processes still alive (for diagnostics). */

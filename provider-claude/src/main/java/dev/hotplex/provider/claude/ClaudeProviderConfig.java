@@ -37,7 +37,10 @@ import static java.util.Objects.requireNonNull;
  * @param maxTurns              {@code --max-turns}
  * @param permissionPromptStdio {@code --permission-prompt-tool stdio}: tool permissions are asked of hotplex
  * @param shutdownGrace         what live processes get between the polite stop and SIGKILL when the provider
- *                              closes or the JVM exits
+ *                              closes or the JVM exits (and orphans of a dead engine get when they are reaped)
+ * @param stateDir              where every live process group is recorded (owner-only, created if missing), so
+ *                              that after a {@code kill -9} of the engine the next start can reap what it left
+ *                              ({@link ClaudeProvider#reapOrphans()}); absolute; engines may share it
  */
 public record ClaudeProviderConfig(
         String binary,
@@ -53,7 +56,8 @@ public record ClaudeProviderConfig(
         List<Path> addDirs,
         OptionalInt maxTurns,
         boolean permissionPromptStdio,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Path stateDir) {
 
     public static final String DEFAULT_BINARY = "claude";
     public static final boolean DEFAULT_PARTIAL_MESSAGES = true;
@@ -63,6 +67,9 @@ public record ClaudeProviderConfig(
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
     public static final boolean DEFAULT_PERMISSION_PROMPT_STDIO = true;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** {@code ~/.hotplex/state/claude-groups}. */
+    public static final Path DEFAULT_STATE_DIR = Path.of(System.getProperty("user.home"), ".hotplex", "state",
+            "claude-groups");
 
     /** Flags hotplex sets itself; extra arguments may not repeat or contradict them. */
     private static final List<String> MANAGED_FLAGS = List.of("-p", "--print", "--input-format", "--output-format",
@@ -80,6 +87,7 @@ public record ClaudeProviderConfig(
         addDirs = List.copyOf(requireNonNull(addDirs, "addDirs is null"));
         requireNonNull(maxTurns, "maxTurns is null");
         requireNonNull(shutdownGrace, "shutdownGrace is null");
+        requireNonNull(stateDir, "stateDir is null");
 
         check(!binary.isBlank() && binary.indexOf('\0') < 0, "binary must be a path or a command name");
         option("model", model);
@@ -101,6 +109,17 @@ public record ClaudeProviderConfig(
         check(shutdownGrace.isPositive(), "shutdownGrace must be positive, got " + shutdownGrace);
         addDirs.forEach(dir -> check(dir.isAbsolute(), "addDirs must be absolute paths, got " + dir));
         maxTurns.ifPresent(turns -> check(turns >= 1, "maxTurns must be at least 1, got " + turns));
+        check(stateDir.isAbsolute(), "stateDir must be an absolute path, got " + stateDir);
+    }
+
+    /** The settings from before {@code stateDir} existed, with {@link #DEFAULT_STATE_DIR}. */
+    public ClaudeProviderConfig(String binary, Optional<String> model, Optional<String> permissionMode,
+                                List<String> extraArgs, Map<String, String> extraEnv, List<String> envAllow,
+                                boolean partialMessages, int maxLineBytes, Duration startupTimeout,
+                                Optional<String> mcpConfig, List<Path> addDirs, OptionalInt maxTurns,
+                                boolean permissionPromptStdio, Duration shutdownGrace) {
+        this(binary, model, permissionMode, extraArgs, extraEnv, envAllow, partialMessages, maxLineBytes,
+                startupTimeout, mcpConfig, addDirs, maxTurns, permissionPromptStdio, shutdownGrace, DEFAULT_STATE_DIR);
     }
 
     public static Builder builder() {
@@ -142,6 +161,7 @@ public record ClaudeProviderConfig(
         private OptionalInt maxTurns = OptionalInt.empty();
         private boolean permissionPromptStdio = DEFAULT_PERMISSION_PROMPT_STDIO;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        private Path stateDir = DEFAULT_STATE_DIR;
 
         private Builder() {
         }
@@ -161,6 +181,7 @@ public record ClaudeProviderConfig(
             maxTurns = config.maxTurns();
             permissionPromptStdio = config.permissionPromptStdio();
             shutdownGrace = config.shutdownGrace();
+            stateDir = config.stateDir();
         }
 
         public Builder binary(String value) {
@@ -242,10 +263,15 @@ public record ClaudeProviderConfig(
             return this;
         }
 
+        public Builder stateDir(Path value) {
+            stateDir = requireNonNull(value, "stateDir is null");
+            return this;
+        }
+
         public ClaudeProviderConfig build() {
             return new ClaudeProviderConfig(binary, model, permissionMode, extraArgs, extraEnv, envAllow,
                     partialMessages, maxLineBytes, startupTimeout, mcpConfig, addDirs, maxTurns, permissionPromptStdio,
-                    shutdownGrace);
+                    shutdownGrace, stateDir);
         }
     }
 }

@@ -42,6 +42,7 @@ final class FakeClaudeFixture implements AutoCloseable {
     final Path workDir;
     final Path configDir;
     final Path binary;
+    final Path stateDir;
     private final Path root;
     private final List<ClaudeProvider> providers = new CopyOnWriteArrayList<>();
     private final List<RecordingTurnListener> listeners = new CopyOnWriteArrayList<>();
@@ -53,6 +54,7 @@ final class FakeClaudeFixture implements AutoCloseable {
             this.workDir = Files.createDirectories(root.resolve("work dir"));
             this.configDir = Files.createDirectories(root.resolve("claude-config"));
             this.binary = Files.createDirectories(root.resolve("bin")).resolve("claude");
+            this.stateDir = root.resolve("state").resolve("claude-groups");
             try (InputStream script = requireNonNull(getClass().getResourceAsStream("/fake-claude/claude"))) {
                 Files.copy(script, binary, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -67,7 +69,8 @@ final class FakeClaudeFixture implements AutoCloseable {
         return ClaudeProviderConfig.builder()
                 .binary(binary.toString())
                 .startupTimeout(Duration.ofSeconds(10))
-                .shutdownGrace(Duration.ofSeconds(1));
+                .shutdownGrace(Duration.ofSeconds(1))
+                .stateDir(stateDir);
     }
 
     /** What the engine's environment would hold: PATH and HOME, the user's Claude settings, and secrets. */
@@ -150,6 +153,13 @@ final class FakeClaudeFixture implements AutoCloseable {
             assertThat(provider.liveProcessGroups()).isEmpty();
         }
         groups.forEach(pgid -> assertThat(ProcessGroups.liveMembers(pgid)).as("live members of group %d", pgid).isEmpty());
+        if (Files.isDirectory(stateDir)) {
+            try (var records = Files.list(stateDir)) {
+                assertThat(records.toList()).as("process group records left in %s", stateDir).isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         for (RecordingTurnListener listener : listeners) {
             assertThat(listener.completions()).as("completions of a turn").hasSize(1);
             assertThat(listener.eventsAfterCompletion()).as("events after the completion").isZero();

@@ -38,6 +38,8 @@ class TestClaudeProviderConfig {
         assertThat(config.maxTurns()).isEmpty();
         assertThat(config.permissionPromptStdio()).isTrue();
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.stateDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".hotplex", "state",
+                "claude-groups"));
     }
 
     @Test
@@ -48,13 +50,24 @@ class TestClaudeProviderConfig {
                 .envAllow(List.of("AWS_*")).partialMessages(false).maxLineBytes(1024 * 1024)
                 .startupTimeout(Duration.ofSeconds(5)).mcpConfig("/etc/mcp.json").addDirs(List.of(Path.of("/srv")))
                 .maxTurns(4).permissionPromptStdio(false).shutdownGrace(Duration.ofSeconds(2))
+                .stateDir(Path.of("/var/lib/hotplex/groups"))
                 .build();
 
         assertThat(config).isEqualTo(new ClaudeProviderConfig("/opt/claude/bin/claude", Optional.of("claude-opus"),
                 Optional.of("acceptEdits"), List.of("--bare"), Map.of("CLAUDE_CODE_MAX_RETRIES", "0"), List.of("AWS_*"),
                 false, 1024 * 1024, Duration.ofSeconds(5), Optional.of("/etc/mcp.json"), List.of(Path.of("/srv")),
-                OptionalInt.of(4), false, Duration.ofSeconds(2)));
+                OptionalInt.of(4), false, Duration.ofSeconds(2), Path.of("/var/lib/hotplex/groups")));
         assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
+    @Test
+    void theConstructorFromBeforeStateDirKeepsWorkingWithTheDefault() {
+        ClaudeProviderConfig config = new ClaudeProviderConfig("claude", Optional.empty(), Optional.empty(), List.of(),
+                Map.of(), List.of(), true, ClaudeProviderConfig.DEFAULT_MAX_LINE_BYTES,
+                ClaudeProviderConfig.DEFAULT_STARTUP_TIMEOUT, Optional.empty(), List.of(), OptionalInt.empty(), true,
+                ClaudeProviderConfig.DEFAULT_SHUTDOWN_GRACE);
+
+        assertThat(config).isEqualTo(ClaudeProviderConfig.defaults());
     }
 
     static Stream<Arguments> invalidSettings() {
@@ -73,7 +86,8 @@ class TestClaudeProviderConfig {
                 invalid("zero startup timeout", b -> b.startupTimeout(Duration.ZERO), "startupTimeout"),
                 invalid("negative shutdown grace", b -> b.shutdownGrace(Duration.ofSeconds(-1)), "shutdownGrace"),
                 invalid("relative add-dir", b -> b.addDirs(List.of(Path.of("relative"))), "addDirs"),
-                invalid("zero max turns", b -> b.maxTurns(0), "maxTurns"));
+                invalid("zero max turns", b -> b.maxTurns(0), "maxTurns"),
+                invalid("relative state dir", b -> b.stateDir(Path.of("state")), "stateDir"));
     }
 
     @ParameterizedTest(name = "{0}")

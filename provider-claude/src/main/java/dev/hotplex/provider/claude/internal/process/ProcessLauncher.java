@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * calls {@code setsid(2)} and then execs the command, so the pid stays the same and pid = pgid. That is
  * what lets {@link ProcessGroupKiller} end the command with everything it spawned. Argument list only,
  * never a shell; explicit work dir; the environment is exactly the request's. Every child is registered
- * with the {@link LiveProcessRegistry} before it is handed out.
+ * with the {@link LiveProcessRegistry} (and so recorded on disk) before it is handed out.
  */
 public final class ProcessLauncher {
     private static final List<String> SETSID_PATHS = List.of("/usr/bin/setsid", "/bin/setsid");
@@ -78,7 +78,7 @@ public final class ProcessLauncher {
         }
         String name = Path.of(request.command().getFirst()).getFileName() + "-" + process.pid();
         ChildProcess child = new ChildProcess(process, name, request.maxLineBytes(), request.stderrTailBytes(), killer);
-        if (!registry.register(child)) {
+        if (!registry.register(child, request.command().getFirst())) {
             child.terminate(Duration.ZERO, Optional.of("hotplex is shutting down"));
             throw failed(SHUTTING_DOWN);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,6 +25,10 @@ final class ProcessTable {
             return state != 'Z' && state != 'X' && state != 'x';
         }
     }
+
+    /** 1-based numbers of fields in {@code /proc/<pid>/stat} (proc(5)). */
+    private static final int FIRST_FIELD_AFTER_COMMAND = 3;
+    private static final int START_TIME_FIELD = 22;
 
     private final Path proc;
 
@@ -86,6 +91,53 @@ final class ProcessTable {
                     Long.parseLong(fields[1]), Long.parseLong(fields[2])));
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The process {@code pid} names right now: its pid plus its start time, so that a record of it is never
+     * mistaken for a later process that got the same pid. Empty when there is no such process; zombies count.
+     */
+    Optional<ProcessIdentity> identity(long pid) {
+        try {
+            OptionalLong start = parseStartTime(Files.readString(proc.resolve(Long.toString(pid)).resolve("stat")));
+            return start.isPresent() ? Optional.of(new ProcessIdentity(pid, start.getAsLong())) : Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code process} still runs: same pid, same start time, not a zombie. */
+    boolean isRunning(ProcessIdentity process) {
+        requireNonNull(process, "process is null");
+        return identity(process.pid()).equals(Optional.of(process))
+                && stat(process.pid()).map(Stat::alive).orElse(false);
+    }
+
+    /** This JVM. */
+    ProcessIdentity self() {
+        long pid = ProcessHandle.current().pid();
+        return identity(pid).orElseThrow(() -> new IllegalStateException("cannot read " + proc + "/" + pid + "/stat"));
+    }
+
+    /**
+     * Field 22 of {@code /proc/<pid>/stat}, {@code starttime}: clock ticks from boot to the process's start.
+     * Counted from the last {@code )}, like {@link #parse}.
+     */
+    static OptionalLong parseStartTime(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            return OptionalLong.empty();
+        }
+        String[] fields = stat.substring(close + 1).strip().split(" ");
+        int index = START_TIME_FIELD - FIRST_FIELD_AFTER_COMMAND;
+        if (fields.length <= index) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(fields[index]));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 

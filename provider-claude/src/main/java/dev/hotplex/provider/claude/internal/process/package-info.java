@@ -12,8 +12,11 @@
  *       SIGKILL, then a check that no member is left;</li>
  *   <li>{@link dev.hotplex.provider.claude.internal.process.ProcessGroupKiller} signals a whole group and
  *       checks it is empty through {@code /proc};</li>
- *   <li>{@link dev.hotplex.provider.claude.internal.process.LiveProcessRegistry} knows every live group and
- *       kills them all on close and on JVM shutdown.</li>
+ *   <li>{@link dev.hotplex.provider.claude.internal.process.LiveProcessRegistry} knows every live group,
+ *       kills them all on close and on JVM shutdown, and records each on disk until it is gone;</li>
+ *   <li>{@link dev.hotplex.provider.claude.internal.process.OrphanReaper} ends the groups that a SIGKILLed
+ *       engine recorded in its {@link dev.hotplex.provider.claude.internal.process.GroupRecordStore} and left
+ *       running.</li>
  * </ul>
  * Linux only: process groups are found through {@code /proc}.
  */

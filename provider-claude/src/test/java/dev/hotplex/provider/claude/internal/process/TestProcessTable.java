@@ -21,6 +21,27 @@ class TestProcessTable {
     }
 
     @Test
+    void readsTheStartTimeFromField22CountedFromTheLastParenthesis() {
+        String fields4To21 = " 1 4242 4242 0 -1 4194560 0 0 0 0 10 5 0 0 20 0 1 0";
+        assertThat(ProcessTable.parseStartTime("4242 (claude) S" + fields4To21 + " 987654 123 456"))
+                .hasValue(987654);
+        assertThat(ProcessTable.parseStartTime("4242 (a) b) (c) S" + fields4To21 + " 987655 123 456"))
+                .hasValue(987655);
+        assertThat(ProcessTable.parseStartTime("4242 (claude) S 1 4242")).isEmpty();
+        assertThat(ProcessTable.parseStartTime("garbage")).isEmpty();
+    }
+
+    @Test
+    void identifiesThisJvmByPidAndStartTime() {
+        ProcessTable table = ProcessTable.system();
+        ProcessIdentity self = table.self();
+
+        assertThat(self.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(table.isRunning(self)).isTrue();
+        assertThat(table.isRunning(new ProcessIdentity(self.pid(), self.startTime() + 1))).isFalse();
+    }
+
+    @Test
     void listsLiveMembersOfAGroupAndCountsZombiesAsGone(@TempDir Path proc) throws IOException {
         stat(proc, 100, "100 (claude) S 1 100 100 0");
         stat(proc, 101, "101 (bash) R 100 100 100 0");
