@@ -6,6 +6,7 @@ import dev.hotplex.adapter.cli.CommandLineRunner;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.port.in.Engine;
 import dev.hotplex.core.port.out.AgentProvider;
+import dev.hotplex.provider.claude.ClaudeProvider;
 import dev.hotplex.provider.claude.ClaudeProviderModule;
 import dev.hotplex.app.config.ConfigLoader;
 import dev.hotplex.app.config.HotplexSettings;
@@ -39,12 +40,17 @@ public final class HotplexMain {
             throw e;
         }
         Engine engine = injector.getInstance(Engine.class);
+        AgentProvider provider = injector.getInstance(AgentProvider.class);
+        if (provider instanceof ClaudeProvider claude) {
+            // process groups a killed engine left behind die before anything new starts
+            claude.reapOrphans();
+        }
         try {
             return runner.run(args, new GuiceCommandFactory(injector));
         } finally {
             // the engine first (it ends turns and sessions), then the provider's last process groups
             engine.close();
-            injector.getInstance(AgentProvider.class).close();
+            provider.close();
         }
     }
 
@@ -56,8 +62,11 @@ public final class HotplexMain {
                         options.overrides());
         EngineConfig config = settings.engineConfig(home);
         com.google.inject.Module provider = settings.usesClaude()
-                ? new ClaudeProviderModule(settings.claude().toProviderConfig())
+                ? new ClaudeProviderModule(settings.claude().toProviderConfig(
+                        settings.state().dirPath(home).resolve("claude-groups")))
                 : new NoProviderModule();
-        return List.of(new EngineModule(config), provider, new DefaultPortsModule(), new CliModule());
+        return List.of(new EngineModule(config), provider, new DefaultPortsModule(), new CliModule(),
+                new CliSupportModule(settings,
+                        options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), home));
     }
 }

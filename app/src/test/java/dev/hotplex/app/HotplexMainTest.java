@@ -27,7 +27,9 @@ class HotplexMainTest {
     void aMissingClaudeBinaryIsProviderUnavailable() {
         assertThat(HotplexMain.run(new String[] {"run", "hello"}, Map.of(
                 "HOTPLEX_WORKSPACE_ROOT", temp.resolve("ws").toString(),
+                "HOTPLEX_STATE_DIR", temp.resolve("state").toString(),
                 "HOTPLEX_CLAUDE_BINARY", temp.resolve("no-such-claude").toString()))).isEqualTo(4);
+        assertThat(temp.resolve("state/claude-groups")).isDirectory();
     }
 
     @Test

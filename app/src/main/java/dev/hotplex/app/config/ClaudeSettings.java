@@ -29,7 +29,12 @@ public record ClaudeSettings(
             null, null, null, null);
 
     public ClaudeProviderConfig toProviderConfig() {
-        ClaudeProviderConfig.Builder builder = ClaudeProviderConfig.builder();
+        return toProviderConfig(ClaudeProviderConfig.DEFAULT_STATE_DIR);
+    }
+
+    /** The provider's settings, recording its live process groups under {@code stateDir}. */
+    public ClaudeProviderConfig toProviderConfig(Path stateDir) {
+        ClaudeProviderConfig.Builder builder = ClaudeProviderConfig.builder().stateDir(stateDir);
         Settings.set(binary, builder::binary);
         Settings.set(model, builder::model);
         Settings.set(permissionMode, builder::permissionMode);

@@ -1,0 +1,62 @@
+package dev.hotplex.app;
+
+import dev.hotplex.adapter.cli.Diagnostics;
+import dev.hotplex.app.config.HotplexSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** {@link Diagnostics} from the loaded settings: the view of the configuration that {@code hotplex doctor} checks. */
+final class SettingsDiagnostics implements Diagnostics {
+    /** The HTTP adapter's default port; there is no {@code http.port} key yet. */
+    static final int DEFAULT_HTTP_PORT = 8088;
+    private static final String DEFAULT_CLAUDE_BINARY = "claude";
+
+    private final HotplexSettings settings;
+    private final Optional<Path> configFile;
+    private final Path home;
+
+    SettingsDiagnostics(HotplexSettings settings, Optional<Path> configFile, Path home) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.configFile = requireNonNull(configFile, "configFile is null");
+        this.home = requireNonNull(home, "home is null");
+    }
+
+    @Override
+    public String configurationSource() {
+        return configFile.map(file -> "config file " + file + ", environment and overrides")
+                .orElse("defaults, environment and overrides (no config file)");
+    }
+
+    @Override
+    public List<String> providers() {
+        return settings.providers();
+    }
+
+    @Override
+    public Optional<String> agentBinary() {
+        if (!settings.usesClaude()) {
+            return Optional.empty();
+        }
+        String binary = settings.claude().binary();
+        return Optional.of(binary == null || binary.isBlank() ? DEFAULT_CLAUDE_BINARY : binary);
+    }
+
+    @Override
+    public Path workspaceRoot() {
+        return settings.workspace().rootPath(home);
+    }
+
+    @Override
+    public Path stateDir() {
+        return settings.state().dirPath(home);
+    }
+
+    @Override
+    public int httpPort() {
+        return DEFAULT_HTTP_PORT;
+    }
+}
