@@ -61,7 +61,7 @@ public record ClaudeProviderConfig(
 
     public static final String DEFAULT_BINARY = "claude";
     public static final boolean DEFAULT_PARTIAL_MESSAGES = true;
-    public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+    public static final int DEFAULT_MAX_LINE_BYTES = 32 * 1024 * 1024;
     public static final int MIN_MAX_LINE_BYTES = 64 * 1024;
     public static final int MAX_MAX_LINE_BYTES = 1024 * 1024 * 1024;
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);

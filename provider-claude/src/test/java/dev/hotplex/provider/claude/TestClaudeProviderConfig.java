@@ -31,7 +31,7 @@ class TestClaudeProviderConfig {
         assertThat(config.extraEnv()).isEmpty();
         assertThat(config.envAllow()).isEmpty();
         assertThat(config.partialMessages()).isTrue();
-        assertThat(config.maxLineBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(config.maxLineBytes()).isEqualTo(32 * 1024 * 1024);
         assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.mcpConfig()).isEmpty();
         assertThat(config.addDirs()).isEmpty();

@@ -124,6 +124,17 @@ class TestClaudeProviderTurns {
     }
 
     @Test
+    void aTwentyMegabyteLineArrivesWholeUnderTheDefaultLimit() {
+        AgentConnection connection = provider.open(fake.spec());
+
+        Turn big = fake.run(connection, "big 20000000");
+
+        assertThat(big.completion().status()).isEqualTo(Status.SUCCESS);
+        assertThat(big.answer()).hasSize(20_000_000);
+        assertThat(fake.run(connection, "after").answer()).isEqualTo("echo: after");
+    }
+
+    @Test
     void aLineOverTheLimitIsSkippedAndReportedButIsNotFatal() {
         ClaudeProvider small = fake.provider(fake.config().maxLineBytes(ClaudeProviderConfig.MIN_MAX_LINE_BYTES));
         AgentConnection connection = small.open(fake.spec());
