@@ -15,11 +15,9 @@ import static java.util.Objects.requireNonNull;
  * an explicit environment) and offline against a {@link FakeAnthropicApi}.
  */
 final class RealClaudeCli {
-    static final String VERSION = "2.1.330";
-    static final String BINARY_VARIABLE = "HOTPLEX_CLAUDE_BIN";
-    static final String SKIP_VARIABLE = "HOTPLEX_SKIP_REAL_CLI";
-    private static final String INSTALLER = "bin/install-claude";
-    private static final String INSTALLED_BINARY = ".tools/claude-code/node_modules/@anthropic-ai/claude-code-linux-x64/claude";
+    static final String VERSION = ClaudeBinaryLocator.VERSION;
+    static final String BINARY_VARIABLE = ClaudeBinaryLocator.BINARY_VARIABLE;
+    static final String SKIP_VARIABLE = ClaudeBinaryLocator.SKIP_VARIABLE;
 
     private final Path binary;
 
@@ -27,39 +25,13 @@ final class RealClaudeCli {
         this.binary = binary;
     }
 
-    /**
-     * The CLI named by the system property or environment variable {@value #BINARY_VARIABLE}, else the one
-     * {@value #INSTALLER} puts under the project root; {@link AssertionError} saying what to do when absent.
-     */
+    /** The CLI {@link ClaudeBinaryLocator} finds; {@link AssertionError} saying what to do when absent. */
     static RealClaudeCli locate() {
-        String configured = System.getProperty(BINARY_VARIABLE, System.getenv(BINARY_VARIABLE));
-        if (configured != null && !configured.isBlank()) {
-            Path binary = Path.of(configured).toAbsolutePath();
-            if (!Files.isExecutable(binary)) {
-                throw new AssertionError(BINARY_VARIABLE + "=" + configured + " is not an executable file");
-            }
-            return new RealClaudeCli(binary);
-        }
-        Path start = Path.of("").toAbsolutePath();
-        Path root = start;
-        while (root != null && !Files.isRegularFile(root.resolve(INSTALLER))) {
-            root = root.getParent();
-        }
-        if (root == null) {
-            throw new AssertionError("cannot find the project root (the directory holding " + INSTALLER + ") above "
-                    + start + "; set " + BINARY_VARIABLE + " to a claude " + VERSION + " binary");
-        }
-        Path binary = root.resolve(INSTALLED_BINARY);
-        if (!Files.isExecutable(binary)) {
-            throw new AssertionError("the Claude Code CLI " + VERSION + " is not installed at " + binary
-                    + ": run bin/install-claude (or set " + BINARY_VARIABLE + "=<path to claude>, or "
-                    + SKIP_VARIABLE + "=1 to skip the real-CLI tests)");
-        }
-        return new RealClaudeCli(binary);
+        return new RealClaudeCli(ClaudeBinaryLocator.locate());
     }
 
     static boolean skipRequested() {
-        return "1".equals(System.getenv(SKIP_VARIABLE));
+        return ClaudeBinaryLocator.skipRequested();
     }
 
     Path binary() {

@@ -1,0 +1,225 @@
+package dev.hotplex.bench;
+
+import dev.hotplex.core.model.AgentEvent;
+import dev.hotplex.core.model.SessionConfig;
+import dev.hotplex.core.port.in.EventSink;
+import dev.hotplex.e2e.RealClaude;
+import dev.hotplex.core.model.TurnOutcome;
+import dev.hotplex.core.model.TurnResult;
+import dev.hotplex.testkit.BlockingContentPolicy;
+import dev.hotplex.testkit.RecordingEventSink;
+import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
+import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
+import dev.hotplex.testkit.anthropic.JsonParser;
+import dev.hotplex.testkit.anthropic.JsonWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static dev.hotplex.testkit.anthropic.JsonWriter.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #3 point 8: cold turns (spawn → result) against warm turns (stdin → result) on the real Claude Code CLI
+ * with the fake Anthropic API, and the engine's own overhead per warm turn against a minimal harness that drives the
+ * same CLI directly (ProcessBuilder, stream-json lines in, read until {@code result}). Not a test: it asserts only
+ * that turns succeed, and prints its figures. Excluded from normal builds; run it with
+ * {@code bin/mvn -o -f it-tests/pom.xml -P bench verify} (see docs/BENCHMARKS.md).
+ */
+class ClaudeTurnBenchmark {
+    private static final int COLD = Integer.getInteger("bench.cold", 5);
+    private static final int WARM = Integer.getInteger("bench.warm", 30);
+    private static final int WARMUP = 3;
+
+    @TempDir
+    Path sandbox;
+
+    @Test
+    void coldVersusWarmTurnsAndEngineOverhead() throws Exception {
+        Path binary = ClaudeBinaryLocator.locate();
+        try (FakeAnthropicApi api = FakeAnthropicApi.start()) {
+            RealClaude bench = RealClaude.start(binary, sandbox, api, new BlockingContentPolicy());
+            List<Long> engineCold = new ArrayList<>();
+            List<Long> directCold = new ArrayList<>();
+            List<Long> engineWarm = new ArrayList<>();
+            List<Long> directWarm = new ArrayList<>();
+            List<Long> beforeStart = new ArrayList<>();
+            List<Long> afterTerminal = new ArrayList<>();
+            try {
+                // cold, alternating engine and direct so drift hits both alike
+                for (int i = 0; i < COLD; i++) {
+                    SessionConfig session = SessionConfig.of("cold-" + i);
+                    long start = System.nanoTime();
+                    expectSuccess(bench.engine.execute(session, "cold engine " + i, new RecordingEventSink()));
+                    engineCold.add(System.nanoTime() - start);
+                    bench.engine.stopSession(session.sessionId(), "bench");
+
+                    start = System.nanoTime();
+                    try (DirectCli direct = DirectCli.start(binary, bench.environment, sandbox.resolve("direct-cold-" + i))) {
+                        direct.turn("cold direct " + i);
+                        directCold.add(System.nanoTime() - start);
+                    }
+                }
+
+                // warm: one hot process each, warmed up, then turns alternating between them
+                SessionConfig session = SessionConfig.of("warm");
+                try (DirectCli direct = DirectCli.start(binary, bench.environment, sandbox.resolve("direct-warm"))) {
+                    for (int i = 0; i < WARMUP; i++) {
+                        expectSuccess(bench.engine.execute(session, "warmup engine " + i, new RecordingEventSink()));
+                        direct.turn("warmup direct " + i);
+                    }
+                    for (int i = 0; i < WARM; i++) {
+                        TimingSink sink = new TimingSink();
+                        long start = System.nanoTime();
+                        expectSuccess(bench.engine.execute(session, "warm engine " + i, sink));
+                        long end = System.nanoTime();
+                        engineWarm.add(end - start);
+                        beforeStart.add(sink.sessionStartAt - start);
+                        afterTerminal.add(end - sink.terminalAt);
+
+                        start = System.nanoTime();
+                        direct.turn("warm direct " + i);
+                        directWarm.add(System.nanoTime() - start);
+                    }
+                }
+            } finally {
+                bench.close();
+            }
+
+            double engineWarmMedian = percentile(engineWarm, 50);
+            double directWarmMedian = percentile(directWarm, 50);
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(Locale.ROOT, "%nClaude provider: cold vs warm turns (ms), %d cold, %d warm (+%d warm-up)%n",
+                    COLD, WARM, WARMUP));
+            out.append("| path | n | median | p90 | min | max |\n|---|---|---|---|---|---|\n");
+            row(out, "engine cold (spawn+handshake → session_stats)", engineCold);
+            row(out, "direct cold (spawn → result)", directCold);
+            row(out, "engine warm (execute → session_stats)", engineWarm);
+            row(out, "direct warm (stdin line → result)", directWarm);
+            out.append(String.format(Locale.ROOT, "cold/warm ratio (engine medians): %.1f%n",
+                    percentile(engineCold, 50) / engineWarmMedian));
+            out.append(String.format(Locale.ROOT, "cold/warm ratio (direct medians): %.1f%n",
+                    percentile(directCold, 50) / directWarmMedian));
+            out.append(String.format(Locale.ROOT, "engine overhead per warm turn (engine median - direct median): %.1f ms%n",
+                    engineWarmMedian - directWarmMedian));
+            List<Long> paired = new ArrayList<>();
+            for (int i = 0; i < engineWarm.size(); i++) {
+                paired.add(engineWarm.get(i) - directWarm.get(i));
+            }
+            out.append(String.format(Locale.ROOT, "engine overhead, median of paired differences (engine turn i - direct turn i): %.1f ms%n",
+                    signedMedian(paired)));
+            out.append(String.format(Locale.ROOT, "engine warm breakdown (medians): execute -> session_start %.2f ms, "
+                    + "terminal event -> execute returns %.2f ms%n", percentile(beforeStart, 50), percentile(afterTerminal, 50)));
+            System.out.print(out);
+            Files.writeString(Path.of("target", "claude-turn-benchmark.md"), out.toString());
+        }
+    }
+
+    private static void expectSuccess(TurnResult result) {
+        assertThat(result.outcome()).as("%s", result.error()).isEqualTo(TurnOutcome.SUCCESS);
+    }
+
+    private static void row(StringBuilder out, String name, List<Long> nanos) {
+        out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", name, nanos.size(),
+                percentile(nanos, 50), percentile(nanos, 90), percentile(nanos, 0), percentile(nanos, 100)));
+    }
+
+    private static double signedMedian(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2) / 1e6;
+    }
+
+    /** Records when the turn's {@code session_start} and terminal event reached the sink. */
+    private static final class TimingSink implements EventSink {
+        volatile long sessionStartAt;
+        volatile long terminalAt;
+
+        @Override
+        public void accept(AgentEvent event) {
+            long now = System.nanoTime();
+            if (event instanceof AgentEvent.SessionStart) {
+                sessionStartAt = now;
+            } else if (event.terminal()) {
+                terminalAt = now;
+            }
+        }
+    }
+
+    /** Nearest-rank percentile in milliseconds. */
+    private static double percentile(List<Long> nanos, int percent) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int rank = Math.max(1, (int) Math.ceil(percent / 100.0 * sorted.size()));
+        return sorted.get(rank - 1) / 1e6;
+    }
+
+    /**
+     * The minimal harness: the same CLI and command line as the provider uses for a hot session (stream-json both
+     * ways, partial messages, permission prompts over stdio), one user line per turn, stdout read until {@code result}.
+     */
+    private static final class DirectCli implements AutoCloseable {
+        private final Process process;
+        private final OutputStream stdin;
+        private final BufferedReader stdout;
+
+        private DirectCli(Process process) {
+            this.process = process;
+            this.stdin = process.getOutputStream();
+            this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        static DirectCli start(Path binary, Map<String, String> environment, Path workDir) throws IOException {
+            Files.createDirectories(workDir);
+            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-p", "--input-format", "stream-json",
+                    "--output-format", "stream-json", "--verbose", "--include-partial-messages",
+                    "--permission-prompt-tool", "stdio", "--session-id", UUID.randomUUID().toString())
+                    .directory(workDir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            return new DirectCli(builder.start());
+        }
+
+        void turn(String prompt) throws IOException {
+            String line = JsonWriter.write(object("type", "user", "session_id", "", "parent_tool_use_id", null,
+                    "message", object("role", "user", "content", List.of(object("type", "text", "text", prompt))))) + "\n";
+            stdin.write(line.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            String read;
+            while ((read = stdout.readLine()) != null) {
+                Map<String, Object> message = JsonParser.parseObject(read);
+                if ("result".equals(message.get("type"))) {
+                    assertThat(message).as("result of %s", prompt).containsEntry("is_error", false);
+                    return;
+                }
+            }
+            throw new UncheckedIOException(new IOException("the CLI ended before the result of " + prompt));
+        }
+
+        @Override
+        public void close() throws IOException {
+            stdin.close();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}
