@@ -63,6 +63,8 @@ public final class HotplexArchitectureRules {
     static final String ADAPTERS = "dev.hotplex.adapter..";
     static final String ADAPTER_HTTP = "dev.hotplex.adapter.http..";
     static final String ADAPTER_CLI = "dev.hotplex.adapter.cli..";
+    /** The CLI's JSON ({@code run --json}, {@code check --jsonl}): the only part of adapter-cli that uses Jackson. */
+    static final String ADAPTER_CLI_JSON = "dev.hotplex.adapter.cli.json..";
     static final String APP = "dev.hotplex.app..";
     static final String INTERNAL = "dev.hotplex..internal..";
 
@@ -74,8 +76,8 @@ public final class HotplexArchitectureRules {
     static final String[] OPENTELEMETRY_SDK = {"io.opentelemetry.sdk..", "io.opentelemetry.exporter.."};
     static final String RESILIENCE4J = "io.github.resilience4j..";
 
-    /** Where Jackson may be used: the providers' wire codecs, the HTTP adapter, config loading, WAF rule packs. */
-    static final String[] JACKSON_EDGES = {PROVIDER_INTERNAL_WIRE, ADAPTER_HTTP, APP, WAF_INTERNAL};
+    /** Where Jackson may be used: the providers' wire codecs, the HTTP adapter, the CLI's JSON, config loading, WAF rule packs. */
+    static final String[] JACKSON_EDGES = {PROVIDER_INTERNAL_WIRE, ADAPTER_HTTP, ADAPTER_CLI_JSON, APP, WAF_INTERNAL};
 
     // ---- 1. core is pure --------------------------------------------------------------------------------------------
 
@@ -274,11 +276,11 @@ public final class HotplexArchitectureRules {
     // ---- 10. Resilience4j -------------------------------------------------------------------------------------------
 
     public static final ArchRule RESILIENCE4J_IS_USED_ONLY_BY_THE_APP_AND_TELEMETRY = noClasses()
-            .that().resideOutsideOfPackages(APP, TELEMETRY)
+            .that().resideOutsideOfPackages(APP, TELEMETRY, ADAPTER_HTTP)
             .should().dependOnClassesThat().resideInAPackage(RESILIENCE4J)
             .because("retries, breakers and bulkheads are decorators composed in the app from validated config "
-                    + "(telemetry only bridges their events into metrics); a provider retrying on its own could "
-                    + "duplicate a turn's output");
+                    + "(telemetry only bridges their events into metrics; the HTTP adapter only uses its rate limiter "
+                    + "for per-tenant request budgets); a provider retrying on its own could duplicate a turn's output");
 
     // ---- 11. Guice modules ------------------------------------------------------------------------------------------
 

@@ -1,0 +1,108 @@
+package dev.hotplex.adapter.http;
+
+import dev.hotplex.adapter.http.dto.ErrorBody;
+import dev.hotplex.core.error.ErrorCode;
+import dev.hotplex.core.error.HotplexException;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reading and answering one HTTP exchange the same way in every route: the request id, the authenticated tenant,
+ * bounded JSON bodies and the one error shape.
+ */
+final class Exchange {
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final String REQUEST_ID = "hotplex.requestId";
+    private static final String TENANT = "hotplex.tenant";
+
+    private final JsonCodec codec;
+    private final long maxBodyBytes;
+
+    Exchange(JsonCodec codec, long maxBodyBytes) {
+        this.codec = requireNonNull(codec, "codec is null");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Gives every request an id: returned in a header and in every error, so a report can be matched to the logs. */
+    void begin(Context ctx) {
+        String requestId = UUID.randomUUID().toString();
+        ctx.attribute(REQUEST_ID, requestId);
+        ctx.header(REQUEST_ID_HEADER, requestId);
+    }
+
+    String requestId(Context ctx) {
+        String requestId = ctx.attribute(REQUEST_ID);
+        return requestId == null ? "-" : requestId;
+    }
+
+    void tenant(Context ctx, Tenant tenant) {
+        ctx.attribute(TENANT, tenant);
+    }
+
+    Tenant tenant(Context ctx) {
+        Tenant tenant = ctx.attribute(TENANT);
+        if (tenant == null) {
+            throw new IllegalStateException("no tenant: the auth filter did not run for " + ctx.path());
+        }
+        return tenant;
+    }
+
+    /** The body as a {@code type}; 413 beyond the configured size (whatever Content-Length claims), 400 if malformed. */
+    <T> T body(Context ctx, Class<T> type) {
+        return codec.read(bodyBytes(ctx), type);
+    }
+
+    byte[] bodyBytes(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+
+    void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(codec.write(body));
+    }
+
+    void error(Context ctx, HotplexException error) {
+        error(ctx, error.errorCode(), error.getMessage());
+    }
+
+    void error(Context ctx, ErrorCode code, String message) {
+        if (ctx.res().getHeader("Retry-After") == null) {
+            ErrorMapper.retryAfterSeconds(code).ifPresent(seconds -> ctx.header("Retry-After", String.valueOf(seconds)));
+        }
+        json(ctx, ErrorMapper.status(code), ErrorBody.of(code.name(), message, requestId(ctx)));
+    }
+
+    ErrorBody.Detail detail(Context ctx, ErrorCode code, String message) {
+        return new ErrorBody.Detail(code.name(), message, requestId(ctx));
+    }
+
+    static boolean accepts(Context ctx, String mediaType) {
+        String accept = ctx.header("Accept");
+        return accept != null && Arrays.stream(accept.split(","))
+                .map(part -> part.split(";")[0].strip())
+                .anyMatch(mediaType::equalsIgnoreCase);
+    }
+
+    private HotplexException tooLarge() {
+        return new HotplexException(HttpErrorCode.PAYLOAD_TOO_LARGE,
+                "the request body is larger than " + maxBodyBytes + " bytes");
+    }
+}

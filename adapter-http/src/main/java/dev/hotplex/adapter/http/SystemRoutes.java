@@ -1,0 +1,90 @@
+package dev.hotplex.adapter.http;
+
+import dev.hotplex.adapter.http.dto.StatusBody;
+import dev.hotplex.adapter.http.dto.VersionBody;
+import dev.hotplex.core.error.HotplexException;
+import dev.hotplex.core.port.in.Engine;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Health ({@code /healthz}: the process answers), readiness ({@code /readyz}: the agent CLI runs, the workspace is
+ * writable, the server is not draining) and {@code /v1/version}.
+ */
+final class SystemRoutes {
+    static final String OK = "ok";
+
+    private final Engine engine;
+    private final Exchange exchange;
+    private final TurnRunner runner;
+    private final Optional<Path> workspaceRoot;
+
+    SystemRoutes(Engine engine, Exchange exchange, TurnRunner runner, Optional<Path> workspaceRoot) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.exchange = requireNonNull(exchange, "exchange is null");
+        this.runner = requireNonNull(runner, "runner is null");
+        this.workspaceRoot = requireNonNull(workspaceRoot, "workspaceRoot is null");
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/healthz", ctx -> exchange.json(ctx, 200, new StatusBody(OK, Map.of())));
+        routes.get("/readyz", this::ready);
+        routes.get("/v1/version", this::version);
+    }
+
+    private void ready(Context ctx) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("provider", providerCheck());
+        checks.put("workspace", workspaceCheck());
+        checks.put("draining", runner.draining() ? "the server is shutting down" : OK);
+        boolean ready = checks.values().stream().allMatch(OK::equals);
+        exchange.json(ctx, ready ? 200 : 503, new StatusBody(ready ? OK : "unavailable", checks));
+    }
+
+    private void version(Context ctx) {
+        String cli = null;
+        String cliError = null;
+        try {
+            cli = engine.cliVersion();
+        } catch (HotplexException e) {
+            cliError = e.errorCode().name() + ": " + e.getMessage();
+        }
+        exchange.json(ctx, 200, new VersionBody(hotplexVersion(), cli, cliError));
+    }
+
+    static String hotplexVersion() {
+        String version = SystemRoutes.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    private String providerCheck() {
+        try {
+            engine.cliVersion();
+            return OK;
+        } catch (HotplexException e) {
+            return e.errorCode().name() + ": " + e.getMessage();
+        }
+    }
+
+    private String workspaceCheck() {
+        if (workspaceRoot.isEmpty()) {
+            return OK;
+        }
+        Path root = workspaceRoot.get();
+        try {
+            Files.createDirectories(root);
+            return Files.isWritable(root) ? OK : "workspace " + root + " is not writable";
+        } catch (IOException e) {
+            return "workspace " + root + " cannot be created: " + e.getMessage();
+        }
+    }
+}
