@@ -21,7 +21,8 @@ public record HotplexSettings(
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> adapters,
         EngineSettings engine,
         ClaudeSettings claude,
-        WafSettings waf) {
+        WafSettings waf,
+        HttpSettings http) {
 
     private static final List<String> KNOWN_PROVIDERS = List.of("claude");
     private static final List<String> KNOWN_ADAPTERS = List.of("http");
@@ -34,6 +35,7 @@ public record HotplexSettings(
         engine = engine == null ? EngineSettings.EMPTY : engine;
         claude = claude == null ? ClaudeSettings.EMPTY : claude;
         waf = waf == null ? WafSettings.EMPTY : waf;
+        http = http == null ? HttpSettings.EMPTY : http;
         for (String provider : providers) {
             if (!KNOWN_PROVIDERS.contains(provider)) {
                 throw new ConfigException("providers: unknown provider '" + provider + "'; known: " + KNOWN_PROVIDERS);

@@ -92,6 +92,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void httpKeysMapToTenantsPlainOrHashedAndAreNeverEchoed() {
+        String hashed = dev.hotplex.adapter.http.ApiKey.sha256Hex("second-secret-key");
+        HotplexSettings settings = loader.load(Optional.empty(), Map.of(
+                "HOTPLEX_HTTP_API_KEYS", "first-secret-key=team-a, sha256:" + hashed + "=team-b",
+                "HOTPLEX_HTTP_PORT", "9090", "HOTPLEX_HTTP_HOST", "0.0.0.0"), Map.of());
+        dev.hotplex.adapter.http.HttpConfig http = settings.http().toHttpConfig(temp);
+
+        assertThat(http.port()).isEqualTo(9090);
+        assertThat(http.host()).isEqualTo("0.0.0.0");
+        assertThat(http.apiKeys()).extracting(key -> key.tenant()).containsExactly("team-a", "team-b");
+        assertThat(http.apiKeys().get(0).sha256Hex()).isEqualTo(dev.hotplex.adapter.http.ApiKey.sha256Hex("first-secret-key"));
+        assertThat(http.apiKeys().get(1).sha256Hex()).isEqualTo(hashed);
+        assertThat(settings.toString() + http).doesNotContain("first-secret-key");
+
+        HotplexSettings bad = loader.load(Optional.empty(), Map.of("HOTPLEX_HTTP_API_KEYS", "leaky-secret"), Map.of());
+        assertThatThrownBy(() -> bad.http().toHttpConfig(temp))
+                .isInstanceOf(ConfigException.class).message().doesNotContain("leaky-secret");
+    }
+
+    @Test
     void aTildeWorkspaceIsUnderHome() {
         HotplexSettings settings = loader.load(Optional.empty(), Map.of("HOTPLEX_WORKSPACE_ROOT", "~/ws"), Map.of());
         assertThat(settings.workspace().rootPath(temp)).isEqualTo(temp.resolve("ws"));
