@@ -3,28 +3,14 @@ package dev.hotplex.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.hotplex.core.port.out.ContentPolicy;
-import dev.hotplex.core.port.out.EngineObserver;
 import dev.hotplex.core.port.out.SessionStore;
 import dev.hotplex.core.service.InMemorySessionStore;
 
 /**
- * Stand-ins for the driven ports whose modules are not wired yet: no firewall rules, no telemetry, an
- * in-memory session store. Each later module replaces one of these bindings by providing its own.
+ * Stand-ins for the driven ports whose modules are not wired yet: an in-memory session store. Each later
+ * module replaces one of these bindings by providing its own.
  */
 public final class DefaultPortsModule extends AbstractModule {
-    @Provides
-    @Singleton
-    ContentPolicy contentPolicy() {
-        return ContentPolicy.allowAll();
-    }
-
-    @Provides
-    @Singleton
-    EngineObserver observer() {
-        return EngineObserver.NONE;
-    }
-
     @Provides
     @Singleton
     SessionStore sessionStore() {

@@ -7,6 +7,7 @@ import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.port.in.Engine;
 import dev.hotplex.core.port.out.AgentProvider;
 import dev.hotplex.provider.claude.ClaudeProvider;
+import dev.hotplex.waf.WafModule;
 import dev.hotplex.provider.claude.ClaudeProviderModule;
 import dev.hotplex.app.config.ConfigLoader;
 import dev.hotplex.app.config.HotplexSettings;
@@ -65,7 +66,10 @@ public final class HotplexMain {
                 ? new ClaudeProviderModule(settings.claude().toProviderConfig(
                         settings.state().dirPath(home).resolve("claude-groups")))
                 : new NoProviderModule();
-        return List.of(new EngineModule(config), provider, new DefaultPortsModule(), new CliModule(),
+        Path workspace = settings.workspace().rootPath(home);
+        WafModule firewall = new WafModule(settings.waf().toWafConfig(workspace, settings.state().dirPath(home), home));
+        return List.of(new EngineModule(config), provider, firewall, new ObserversModule(), new DefaultPortsModule(),
+                new CliModule(),
                 new CliSupportModule(settings,
                         options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), home));
     }

@@ -23,7 +23,7 @@ class HotplexBootstrapTest {
 
     @Test
     void withProviderNoneEveryTurnSaysNoProviderIsConfigured() {
-        Injector injector = new HotplexBootstrap(HotplexMain.modules(new String[0], Map.of("HOTPLEX_WORKSPACE_ROOT", temp.toString(), "HOTPLEX_PROVIDERS", "")))
+        Injector injector = new HotplexBootstrap(HotplexMain.modules(new String[0], Map.of("HOTPLEX_WORKSPACE_ROOT", temp.toString(), "HOTPLEX_PROVIDERS", "", "HOTPLEX_STATE_DIR", temp.resolve("state").toString())))
                 .start();
         Engine engine = injector.getInstance(Engine.class);
         try {

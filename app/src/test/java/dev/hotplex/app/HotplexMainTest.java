@@ -15,7 +15,7 @@ class HotplexMainTest {
 
     private int run(String... args) {
         return HotplexMain.run(args, Map.of("HOTPLEX_WORKSPACE_ROOT", temp.resolve("ws").toString(),
-                "HOTPLEX_PROVIDERS", ""));
+                "HOTPLEX_PROVIDERS", "", "HOTPLEX_STATE_DIR", temp.resolve("state").toString()));
     }
 
     @Test

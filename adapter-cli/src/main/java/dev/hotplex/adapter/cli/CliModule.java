@@ -1,13 +1,33 @@
 package dev.hotplex.adapter.cli;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 
-/** Binds the commands, so that picocli gets them from the injector with their dependencies. */
+/**
+ * Binds the commands, so that picocli gets them from the injector with their dependencies, and the real console.
+ * {@link Diagnostics} is not bound here: only the app knows its configuration, so its module binds it.
+ */
 public final class CliModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(RootCommand.class);
         bind(RunCommand.class);
+        bind(ChatCommand.class);
+        bind(CheckCommand.class);
+        bind(DoctorCommand.class);
         bind(VersionCommand.class);
+        bind(ChatTerminals.class).to(JLineChatTerminals.class);
+    }
+
+    @Provides
+    @Singleton
+    ConsoleInfo console() {
+        return ConsoleInfo.system();
+    }
+
+    @Provides
+    JLineChatTerminals jlineTerminals(ConsoleInfo console) {
+        return new JLineChatTerminals(console);
     }
 }

@@ -18,6 +18,11 @@ public final class CommandLineRunner {
     }
 
     public int run(String[] args, CommandLine.IFactory factory) {
+        return commandLine(factory).execute(args);
+    }
+
+    /** The command tree with hotplex's error handling, for {@link #run} and for tests that capture its output. */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine commandLine = new CommandLine(RootCommand.class, factory);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof HotplexException hotplex) {
@@ -27,7 +32,7 @@ public final class CommandLineRunner {
             line.getErr().println("✗ internal error: " + exception);
             return ExitCodes.INTERNAL;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** For failures before any command could run (bad configuration, unusable workspace). */

@@ -5,6 +5,7 @@ import dev.hotplex.core.model.SessionConfig;
 import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.model.TurnResult;
 import dev.hotplex.core.port.in.Engine;
+import dev.hotplex.core.port.in.EventSink;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,12 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@code hotplex run PROMPT}: one turn through the engine, printed as it happens. */
+/** {@code hotplex run PROMPT}: one turn through the engine, printed as it happens (readable, or NDJSON with --json). */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one turn of an agent session and print its transcript as it happens.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -26,6 +29,7 @@ import static java.util.Objects.requireNonNull;
                 "5:the session is busy or the engine is at capacity", "70:internal error"})
 public final class RunCommand implements Callable<Integer> {
     private final Engine engine;
+    private final ConsoleInfo console;
 
     @Spec
     private CommandSpec spec;
@@ -38,25 +42,50 @@ public final class RunCommand implements Callable<Integer> {
             description = "Work dir, relative to the workspace root (default: the session id).")
     private String workDir;
 
-    @Parameters(paramLabel = "PROMPT", arity = "1", description = "What to ask the agent.")
+    @Option(names = "--json", description = "Print every event as one JSON line: {\"event\":..,\"seq\":..,\"data\":{..}}.")
+    private boolean json;
+
+    @Parameters(paramLabel = "PROMPT", arity = "1", description = "What to ask the agent; - reads it from stdin.")
     private String prompt;
 
     @Inject
-    public RunCommand(Engine engine) {
+    public RunCommand(Engine engine, ConsoleInfo console) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.console = requireNonNull(console, "console is null");
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String text;
+        try {
+            text = "-".equals(prompt) ? new String(console.stdin().readAllBytes(), StandardCharsets.UTF_8) : prompt;
+        } catch (IOException e) {
+            err.println("✗ cannot read the prompt from stdin: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (text.isBlank()) {
+            err.println("✗ the prompt is empty");
+            return ExitCodes.USAGE;
+        }
         try {
             SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir);
-            TurnResult result = engine.execute(config, prompt, new TranscriptSink(out, err));
+            TurnResult result = json ? engine.execute(config, text, new JsonEventSink(out)) : readable(config, text, out, err);
             return result.error().map(failure -> ExitCodes.forError(failure.code())).orElse(ExitCodes.OK);
         } catch (HotplexException e) {
             err.println("✗ " + e.errorCode().name() + ": " + e.getMessage());
             return ExitCodes.forError(e.errorCode());
+        }
+    }
+
+    private TurnResult readable(SessionConfig config, String text, PrintWriter out, PrintWriter err) {
+        if (!console.interactive()) {
+            return engine.execute(config, text, new TranscriptSink(out, err, console.color(), () -> { }));
+        }
+        try (ElapsedIndicator indicator = ElapsedIndicator.start(err)) {
+            EventSink sink = new TranscriptSink(out, err, console.color(), indicator::beforeOutput);
+            return engine.execute(config, text, sink);
         }
     }
 }

@@ -1,0 +1,27 @@
+package dev.hotplex.adapter.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code hotplex doctor} needs to know about the assembled application (its configuration), which only the app
+ * has; the app implements it, so this module never depends on the app.
+ */
+public interface Diagnostics {
+    /** Where the configuration came from, e.g. {@code config file /etc/hotplex.yaml, environment and overrides}. */
+    String configurationSource();
+
+    /** The configured agent providers, e.g. {@code [claude]}; empty when none is configured. */
+    List<String> providers();
+
+    /** The agent CLI binary as configured (a name looked up on PATH or a path), if the provider has one. */
+    Optional<String> agentBinary();
+
+    Path workspaceRoot();
+
+    Path stateDir();
+
+    /** The port {@code hotplex serve} listens on. */
+    int httpPort();
+}

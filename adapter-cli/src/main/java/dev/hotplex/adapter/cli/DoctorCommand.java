@@ -1,0 +1,151 @@
+package dev.hotplex.adapter.cli;
+
+import dev.hotplex.core.error.HotplexException;
+import dev.hotplex.core.port.in.Engine;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code hotplex doctor}: checks what hotplex needs before a first turn (the agent CLI, configuration, workspace,
+ * state dir, JDK, HTTP port) and says how to fix each problem, so a new install fails here rather than mid-turn.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check the installation: agent CLI, configuration, workspace, state dir, JDK, HTTP port.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:everything is usable (warnings allowed)", "2:a configuration problem",
+                "4:the agent CLI is missing or cannot run"})
+public final class DoctorCommand implements Callable<Integer> {
+    static final int MIN_JDK = 21;
+
+    /** How a check went. */
+    enum Status { ok, warn, FAIL }
+
+    /** One check's outcome; {@code exitCode} is what a failure of this check means for the command. */
+    record Check(String name, Status status, String detail, String fix, int exitCode) {
+        static Check ok(String name, String detail) {
+            return new Check(name, Status.ok, detail, "", ExitCodes.OK);
+        }
+
+        static Check warn(String name, String detail, String fix) {
+            return new Check(name, Status.warn, detail, fix, ExitCodes.OK);
+        }
+
+        static Check fail(String name, String detail, String fix, int exitCode) {
+            return new Check(name, Status.FAIL, detail, fix, exitCode);
+        }
+    }
+
+    private final Engine engine;
+    private final Diagnostics diagnostics;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Inject
+    public DoctorCommand(Engine engine, Diagnostics diagnostics) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.diagnostics = requireNonNull(diagnostics, "diagnostics is null");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Check> checks = List.of(agentCli(), configuration(),
+                directory("workspace", diagnostics.workspaceRoot(), "workspace.root"),
+                directory("state dir", diagnostics.stateDir(), "state.dir"), jdk(), httpPort());
+        for (Check check : checks) {
+            out.printf("%-4s  %-10s %s%n", check.status(), check.name(), check.detail());
+            if (!check.fix().isEmpty()) {
+                out.println("            → " + check.fix());
+            }
+        }
+        return exitCode(checks);
+    }
+
+    /** The agent CLI missing trumps configuration problems: nothing runs without it. */
+    static int exitCode(List<Check> checks) {
+        return checks.stream().filter(check -> check.status() == Status.FAIL).map(Check::exitCode)
+                .reduce((a, b) -> a == ExitCodes.PROVIDER_UNAVAILABLE || b == ExitCodes.PROVIDER_UNAVAILABLE
+                        ? ExitCodes.PROVIDER_UNAVAILABLE : a)
+                .orElse(ExitCodes.OK);
+    }
+
+    private Check agentCli() {
+        if (diagnostics.providers().isEmpty()) {
+            return Check.fail("agent CLI", "no agent provider is configured (providers: [])",
+                    "set providers to [claude] (HOTPLEX_PROVIDERS=claude)", ExitCodes.PROVIDER_UNAVAILABLE);
+        }
+        String binary = diagnostics.agentBinary().orElse("the agent CLI");
+        try {
+            return Check.ok("agent CLI", binary + " → " + engine.cliVersion());
+        } catch (HotplexException e) {
+            return Check.fail("agent CLI", binary + ": " + e.getMessage(),
+                    "install Claude Code (bin/install-claude, or npm install -g @anthropic-ai/claude-code) "
+                            + "or point claude.binary / HOTPLEX_CLAUDE_BINARY at it",
+                    ExitCodes.PROVIDER_UNAVAILABLE);
+        }
+    }
+
+    private Check configuration() {
+        return Check.ok("config", "loaded from " + diagnostics.configurationSource() + "; providers "
+                + diagnostics.providers());
+    }
+
+    private static Check directory(String name, Path dir, String key) {
+        if (Files.isDirectory(dir)) {
+            return Files.isWritable(dir)
+                    ? Check.ok(name, dir + " (writable)")
+                    : Check.fail(name, dir + " is not writable", "fix its permissions or set " + key
+                            + " to a writable directory", ExitCodes.USAGE);
+        }
+        if (Files.exists(dir)) {
+            return Check.fail(name, dir + " exists but is not a directory", "remove it or set " + key
+                    + " to a directory", ExitCodes.USAGE);
+        }
+        Optional<Path> existing = Optional.ofNullable(dir.toAbsolutePath().getParent());
+        while (existing.isPresent() && !Files.exists(existing.get())) {
+            existing = Optional.ofNullable(existing.get().getParent());
+        }
+        if (existing.isPresent() && Files.isDirectory(existing.get()) && Files.isWritable(existing.get())) {
+            return Check.warn(name, dir + " does not exist yet", "it is created on first use (or: mkdir -p " + dir + ")");
+        }
+        return Check.fail(name, dir + " does not exist and cannot be created", "create it or set " + key
+                + " to a writable directory", ExitCodes.USAGE);
+    }
+
+    private static Check jdk() {
+        Runtime.Version version = Runtime.version();
+        return version.feature() >= MIN_JDK
+                ? Check.ok("JDK", version + " (" + System.getProperty("java.home") + ")")
+                : Check.fail("JDK", version + " is too old", "use JDK " + MIN_JDK + " or newer (JAVA_HOME)",
+                        ExitCodes.USAGE);
+    }
+
+    private Check httpPort() {
+        int port = diagnostics.httpPort();
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return Check.ok("HTTP port", port + " is free");
+        } catch (IOException e) {
+            // something else listens there; only `hotplex serve` cares, so this is a warning
+            return Check.warn("HTTP port", port + " is in use (" + e.getMessage() + ")",
+                    "stop what listens on " + port + ", or give hotplex serve another port");
+        }
+    }
+}

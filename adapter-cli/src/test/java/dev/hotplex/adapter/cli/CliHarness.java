@@ -1,0 +1,85 @@
+package dev.hotplex.adapter.cli;
+
+import dev.hotplex.core.port.out.ContentPolicy;
+import dev.hotplex.core.service.DefaultEngine;
+import dev.hotplex.core.service.EngineConfig;
+import dev.hotplex.core.service.InMemorySessionStore;
+import dev.hotplex.testkit.FakeProvider;
+import dev.hotplex.testkit.ManualClock;
+import dev.hotplex.testkit.RecordingEngineObserver;
+import dev.hotplex.testkit.SequentialIdGenerator;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The command tree over a DefaultEngine with a FakeProvider, with captured stdout/stderr: one per test. */
+final class CliHarness implements AutoCloseable {
+    final FakeProvider provider = new FakeProvider();
+    final DefaultEngine engine;
+    final Path workspace;
+    FakeDiagnostics diagnostics;
+    ScriptedChatTerminals terminals = new ScriptedChatTerminals();
+    private byte[] stdin = new byte[0];
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    CliHarness(Path temp) {
+        this(temp, ContentPolicy.allowAll());
+    }
+
+    CliHarness(Path temp, ContentPolicy policy) {
+        this.workspace = temp.resolve("ws");
+        EngineConfig config = EngineConfig.defaults(workspace)
+                .withIdle(Duration.ofMinutes(30), Duration.ZERO)
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(300), Duration.ofMillis(300));
+        this.engine = new DefaultEngine(config, provider, policy, new RecordingEngineObserver(),
+                new InMemorySessionStore(), new ManualClock(), new SequentialIdGenerator("turn"));
+        this.diagnostics = new FakeDiagnostics(workspace, temp.resolve("state"));
+    }
+
+    CliHarness stdin(String text) {
+        stdin = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Runs {@code hotplex args...} and returns its exit code; output in {@link #out()} and {@link #err()}. */
+    int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        ConsoleInfo console = ConsoleInfo.plain(new ByteArrayInputStream(stdin));
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                Object command = type == RunCommand.class ? new RunCommand(engine, console)
+                        : type == CheckCommand.class ? new CheckCommand(engine, console)
+                        : type == DoctorCommand.class ? new DoctorCommand(engine, diagnostics)
+                        : type == ChatCommand.class ? new ChatCommand(engine, terminals)
+                        : type == VersionCommand.class ? new VersionCommand(engine)
+                        : CommandLine.defaultFactory().create(type);
+                return type.cast(command);
+            }
+        };
+        return CommandLineRunner.commandLine(factory)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    String out() {
+        return out.toString();
+    }
+
+    String err() {
+        return err.toString();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
