@@ -11,8 +11,6 @@ import static java.util.Objects.requireNonNull;
 
 /** {@link Diagnostics} from the loaded settings: the view of the configuration that {@code hotplex doctor} checks. */
 final class SettingsDiagnostics implements Diagnostics {
-    /** The HTTP adapter's default port; there is no {@code http.port} key yet. */
-    static final int DEFAULT_HTTP_PORT = 8088;
     private static final String DEFAULT_CLAUDE_BINARY = "claude";
 
     private final HotplexSettings settings;
@@ -57,6 +55,7 @@ final class SettingsDiagnostics implements Diagnostics {
 
     @Override
     public int httpPort() {
-        return DEFAULT_HTTP_PORT;
+        Integer configured = settings.http().port();
+        return configured == null ? dev.hotplex.adapter.http.HttpConfig.DEFAULT_PORT : configured;
     }
 }

@@ -35,7 +35,8 @@ class CliSupportModuleTest {
     void diagnosticsReportTheSettings() {
         Path home = temp.resolve("home");
         var settings = new dev.hotplex.app.config.ConfigLoader().load(Optional.empty(),
-                Map.of("HOTPLEX_WORKSPACE_ROOT", temp.resolve("ws").toString(), "HOTPLEX_CLAUDE_BINARY", "/opt/claude"),
+                Map.of("HOTPLEX_WORKSPACE_ROOT", temp.resolve("ws").toString(), "HOTPLEX_CLAUDE_BINARY", "/opt/claude",
+                        "HOTPLEX_HTTP_PORT", "9099"),
                 Map.of());
         SettingsDiagnostics diagnostics = new SettingsDiagnostics(settings, Optional.of(temp.resolve("c.yaml")), home);
 
@@ -44,6 +45,6 @@ class CliSupportModuleTest {
         assertThat(diagnostics.agentBinary()).contains("/opt/claude");
         assertThat(diagnostics.providers()).containsExactly("claude");
         assertThat(diagnostics.configurationSource()).contains("c.yaml");
-        assertThat(diagnostics.httpPort()).isEqualTo(8088);
+        assertThat(diagnostics.httpPort()).isEqualTo(9099);
     }
 }

@@ -1,0 +1,88 @@
+package dev.hotplex.cli;
+
+import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the real {@code hotplex} (HotplexMain on this test JVM's classpath) the way a person would, with the real
+ * Claude Code CLI talking to a {@link FakeAnthropicApi}, in a sandbox: own home, config dir, workspace and state.
+ */
+final class HotplexLauncher {
+    final Path home;
+    final Path workspace;
+    final Map<String, String> environment;
+
+    HotplexLauncher(Path claude, Path sandbox, FakeAnthropicApi api) {
+        this.home = directory(sandbox.resolve("home"));
+        this.workspace = directory(sandbox.resolve("workspace"));
+        Map<String, String> env = new HashMap<>();
+        String path = System.getenv("PATH");
+        env.put("PATH", path == null ? "/usr/bin:/bin" : path);
+        env.put("HOME", home.toString());
+        env.put("TERM", "xterm-256color");
+        env.put("LANG", "C.UTF-8");
+        env.put("HOTPLEX_CLAUDE_BINARY", claude.toString());
+        env.put("HOTPLEX_WORKSPACE_ROOT", workspace.toString());
+        env.put("HOTPLEX_STATE_DIR", directory(sandbox.resolve("state")).toString());
+        env.put("CLAUDE_CONFIG_DIR", directory(sandbox.resolve("claude-config")).toString());
+        env.put("ANTHROPIC_BASE_URL", api.baseUrl());
+        env.put("ANTHROPIC_API_KEY", "dummy");
+        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        env.put("DISABLE_TELEMETRY", "1");
+        env.put("DISABLE_ERROR_REPORTING", "1");
+        env.put("DISABLE_AUTOUPDATER", "1");
+        env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        this.environment = Map.copyOf(env);
+    }
+
+    /** {@code java ... dev.hotplex.app.HotplexMain args...}. */
+    List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.add("-Duser.home=" + home);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.hotplex.app.HotplexMain");
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs hotplex to its end with {@code stdin}; stdout and stderr apart. */
+    Result run(String stdin, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        Path in = Files.writeString(Files.createTempFile(home, "in", ".txt"), stdin);
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectInput(in.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("hotplex " + String.join(" ", args) + " did not end; stderr: " + Files.readString(err));
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private static Path directory(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
