@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.hotplex.adapter.cli.Diagnostics;
+import dev.hotplex.adapter.cli.ServiceHost;
 import dev.hotplex.app.config.HotplexSettings;
 
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** What the command line needs from the app: the configuration as {@code hotplex doctor} reports it. */
+/** What the command line needs from the app: the configuration as {@code hotplex doctor} reports it, and {@code serve}. */
 public final class CliSupportModule extends AbstractModule {
     private final HotplexSettings settings;
     private final Optional<Path> configFile;
@@ -21,6 +22,12 @@ public final class CliSupportModule extends AbstractModule {
         this.settings = requireNonNull(settings, "settings is null");
         this.configFile = requireNonNull(configFile, "configFile is null");
         this.home = requireNonNull(home, "home is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(ServiceHost.class).to(HttpServiceHost.class);
+        bind(HttpServiceHost.class).in(Singleton.class);
     }
 
     @Provides

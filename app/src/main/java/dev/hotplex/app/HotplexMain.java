@@ -8,6 +8,7 @@ import dev.hotplex.core.port.in.Engine;
 import dev.hotplex.core.port.out.AgentProvider;
 import dev.hotplex.provider.claude.ClaudeProvider;
 import dev.hotplex.waf.WafModule;
+import dev.hotplex.adapter.http.HttpModule;
 import dev.hotplex.provider.claude.ClaudeProviderModule;
 import dev.hotplex.app.config.ConfigLoader;
 import dev.hotplex.app.config.HotplexSettings;
@@ -68,8 +69,9 @@ public final class HotplexMain {
                 : new NoProviderModule();
         Path workspace = settings.workspace().rootPath(home);
         WafModule firewall = new WafModule(settings.waf().toWafConfig(workspace, settings.state().dirPath(home), home));
+        HttpModule http = new HttpModule(settings.http().toHttpConfig(workspace));
         return List.of(new EngineModule(config), provider, firewall, new ObserversModule(), new DefaultPortsModule(),
-                new CliModule(),
+                http, new CliModule(),
                 new CliSupportModule(settings,
                         options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), home));
     }

@@ -17,6 +17,7 @@ public final class CliModule extends AbstractModule {
         bind(CheckCommand.class);
         bind(DoctorCommand.class);
         bind(VersionCommand.class);
+        bind(ServeCommand.class);
         bind(ChatTerminals.class).to(JLineChatTerminals.class);
     }
 

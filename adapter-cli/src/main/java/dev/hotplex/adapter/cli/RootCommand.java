@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code hotplex}: the root of the command tree. */
 @Command(name = "hotplex", mixinStandardHelpOptions = true,
         description = "Run AI coding-agent CLIs as hot, isolated, observable sessions.",
-        subcommands = {RunCommand.class, ChatCommand.class, CheckCommand.class, DoctorCommand.class,
+        subcommands = {RunCommand.class, ChatCommand.class, ServeCommand.class, CheckCommand.class, DoctorCommand.class,
                 VersionCommand.class})
 public final class RootCommand {
     // read by the launcher before the engine is built; declared here for --help and clean parsing
