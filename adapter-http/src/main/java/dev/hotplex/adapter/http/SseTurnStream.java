@@ -68,8 +68,9 @@ final class SseTurnStream {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         long sequence = 0;
-        try {
-            OutputStream out = response.getOutputStream();
+        // closing the stream completes the response (last chunk) before the stream counts as closed, so a
+        // graceful shutdown never cuts off a terminal event that was already written
+        try (OutputStream out = response.getOutputStream()) {
             AgentEvent event = first;
             while (true) {
                 if (event != null) {
