@@ -32,14 +32,7 @@ final class HotplexLauncher {
         env.put("HOTPLEX_CLAUDE_BINARY", claude.toString());
         env.put("HOTPLEX_WORKSPACE_ROOT", workspace.toString());
         env.put("HOTPLEX_STATE_DIR", directory(sandbox.resolve("state")).toString());
-        env.put("CLAUDE_CONFIG_DIR", directory(sandbox.resolve("claude-config")).toString());
-        env.put("ANTHROPIC_BASE_URL", api.baseUrl());
-        env.put("ANTHROPIC_API_KEY", "dummy");
-        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        env.put("DISABLE_TELEMETRY", "1");
-        env.put("DISABLE_ERROR_REPORTING", "1");
-        env.put("DISABLE_AUTOUPDATER", "1");
-        env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        env.putAll(api.cliEnvironment(directory(sandbox.resolve("claude-config"))));
         this.environment = Map.copyOf(env);
     }
 

@@ -87,14 +87,7 @@ public final class RealClaude implements AutoCloseable {
         String path = System.getenv("PATH");
         env.put("PATH", path == null ? "/usr/bin:/bin" : path);
         env.put("HOME", createDirectories(sandbox.resolve("home")).toString());
-        env.put("CLAUDE_CONFIG_DIR", createDirectories(sandbox.resolve("config")).toString());
-        env.put("ANTHROPIC_BASE_URL", api.baseUrl());
-        env.put("ANTHROPIC_API_KEY", "dummy");
-        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        env.put("DISABLE_TELEMETRY", "1");
-        env.put("DISABLE_ERROR_REPORTING", "1");
-        env.put("DISABLE_AUTOUPDATER", "1");
-        env.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        env.putAll(api.cliEnvironment(createDirectories(sandbox.resolve("config"))));
         return Map.copyOf(env);
     }
 

@@ -71,6 +71,23 @@ public final class FakeAnthropicApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * The environment that points a real Claude Code CLI at this fake and keeps it offline: base URL, a dummy
+     * key, its own config dir (transcripts, settings), no telemetry, error reports or auto-update, and no
+     * retries (a 5xx is otherwise retried 10 times with minutes of backoff).
+     */
+    public java.util.Map<String, String> cliEnvironment(java.nio.file.Path claudeConfigDir) {
+        return java.util.Map.of(
+                "ANTHROPIC_BASE_URL", baseUrl(),
+                "ANTHROPIC_API_KEY", "dummy",
+                "CLAUDE_CONFIG_DIR", claudeConfigDir.toString(),
+                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
+                "DISABLE_TELEMETRY", "1",
+                "DISABLE_ERROR_REPORTING", "1",
+                "DISABLE_AUTOUPDATER", "1",
+                "CLAUDE_CODE_MAX_RETRIES", "0");
+    }
+
     /** Every {@code POST /v1/messages} body received so far, in arrival order. */
     public List<String> requestBodies() {
         return log.bodies();

@@ -58,15 +58,7 @@ final class RealClaudeCli {
         environment.clear();
         environment.put("PATH", path == null ? "/usr/bin:/bin" : path);
         environment.put("HOME", home.toString());
-        environment.put("CLAUDE_CONFIG_DIR", config.toString());
-        environment.put("ANTHROPIC_BASE_URL", api.baseUrl());
-        environment.put("ANTHROPIC_API_KEY", "dummy");
-        environment.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        environment.put("DISABLE_TELEMETRY", "1");
-        environment.put("DISABLE_ERROR_REPORTING", "1");
-        environment.put("DISABLE_AUTOUPDATER", "1");
-        // A 5xx is otherwise retried 10 times with minutes of backoff.
-        environment.put("CLAUDE_CODE_MAX_RETRIES", "0");
+        environment.putAll(api.cliEnvironment(config));
         return builder;
     }
 
