@@ -36,8 +36,11 @@ public final class HotplexMain {
         } catch (HotplexException e) {
             return runner.startupFailed(e);
         } catch (com.google.inject.CreationException e) {
-            if (e.getCause() instanceof HotplexException hotplex) {
-                return runner.startupFailed(hotplex);
+            // several bindings may fail on the same cause (e.g. everything that needs the engine): report the first
+            for (com.google.inject.spi.Message message : e.getErrorMessages()) {
+                if (message.getCause() instanceof HotplexException hotplex) {
+                    return runner.startupFailed(hotplex);
+                }
             }
             throw e;
         }

@@ -42,6 +42,14 @@ final class CliHarness implements AutoCloseable {
         this.diagnostics = new FakeDiagnostics(workspace, temp.resolve("state"));
     }
 
+    /** Stands in for the app's HTTP host: records that serve ran and exits with 0. */
+    final java.util.concurrent.atomic.AtomicInteger serves = new java.util.concurrent.atomic.AtomicInteger();
+    private final ServiceHost serviceHost = out -> {
+        serves.incrementAndGet();
+        out.println("serving (test host)");
+        return ExitCodes.OK;
+    };
+
     CliHarness stdin(String text) {
         stdin = text.getBytes(StandardCharsets.UTF_8);
         return this;
@@ -60,6 +68,7 @@ final class CliHarness implements AutoCloseable {
                         : type == DoctorCommand.class ? new DoctorCommand(engine, diagnostics)
                         : type == ChatCommand.class ? new ChatCommand(engine, terminals)
                         : type == VersionCommand.class ? new VersionCommand(engine)
+                        : type == ServeCommand.class ? new ServeCommand(serviceHost)
                         : CommandLine.defaultFactory().create(type);
                 return type.cast(command);
             }
