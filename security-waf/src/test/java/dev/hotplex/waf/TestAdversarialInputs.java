@@ -18,7 +18,7 @@ class TestAdversarialInputs {
 
     @BeforeAll
     static void loadPolicy() {
-        policy = new RulePackContentPolicy(WafConfig.defaults().withAllowPaths(List.of(Path.of("/work/sessions")))
+        policy = new RulePackContentPolicy(WafConfig.defaults().withAllowPaths(List.of(Path.of("/srv/hotplex/sessions")))
                 .withHome(Path.of("/home/agent")));
     }
 
@@ -47,7 +47,7 @@ class TestAdversarialInputs {
     @ParameterizedTest
     @ValueSource(strings = {
             "rm -rf ./build", "rm -rf node_modules", "git push --force-with-lease origin feature/x",
-            "rm -rf /work/sessions/s1/build", "rm -rf /tmp/scratch", "sqlite3 local.db 'DROP TABLE users'", "kill -9 4242",
+            "rm -rf /srv/hotplex/sessions/s1/build", "rm -rf /tmp/scratch", "sqlite3 local.db 'DROP TABLE users'", "kill -9 4242",
             "cp .env.example .env", "chmod 600 ~/.ssh/id_ed25519", "curl -s https://api.github.com | jq .",
             "find . -name '*.o' -delete", "docker run --rm -v \"$PWD\":/src node:20 npm test"})
     void scopedAndRoutineCommandsPass(String command) {
@@ -93,7 +93,7 @@ class TestAdversarialInputs {
     @org.junit.jupiter.api.Test
     void aScriptWrittenToAShellFileIsJudgedAsACommand() {
         Verdict verdict = policy.checkToolCall(new ToolCall("t5", "Write",
-                Map.of("file_path", "/work/sessions/s1/clean.sh", "content", "#!/bin/sh\nrm -rf ~\n")));
+                Map.of("file_path", "/srv/hotplex/sessions/s1/clean.sh", "content", "#!/bin/sh\nrm -rf ~\n")));
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Blocked.class,
                 blocked -> assertThat(blocked.category()).isEqualTo("destructive-delete"));
     }

@@ -33,7 +33,7 @@ class TestEvaluationSet {
     @BeforeAll
     static void loadPolicy() {
         policy = new RulePackContentPolicy(WafConfig.defaults()
-                .withAllowPaths(List.of(Path.of("/work/sessions")))
+                .withAllowPaths(List.of(Path.of("/srv/hotplex/sessions")))
                 .withHome(Path.of("/home/agent")));
     }
 

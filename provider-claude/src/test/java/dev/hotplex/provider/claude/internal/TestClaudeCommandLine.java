@@ -77,7 +77,7 @@ class TestClaudeCommandLine {
 
     private static SessionSpec spec(boolean resume, Optional<String> systemPrompt, List<String> allowed,
                                     List<String> disallowed) {
-        return new SessionSpec(SessionId.of("s-1"), "default", ID, Path.of("/work/s-1"), resume, systemPrompt, allowed,
+        return new SessionSpec(SessionId.of("s-1"), "default", ID, Path.of("/srv/hotplex/s-1"), resume, systemPrompt, allowed,
                 disallowed);
     }
 
