@@ -362,7 +362,8 @@ public final class DefaultEngine implements Engine {
             return;
         }
         SessionRecord record = storedRecord(sessionId);
-        saveQuietly(new SessionRecord(record.sessionId(), record.owner(), record.providerSessionId(),
+        saveQuietly(new SessionRecord(record.sessionId(), record.owner(), record.provider(),
+                record.providerSessionId(),
                 record.workDir(), record.createdAt(), record.lastActiveAt(), SessionState.STOPPED, record.stats()));
     }
 
@@ -514,7 +515,7 @@ public final class DefaultEngine implements Engine {
         SessionState state = record.state().hasLiveProcess() ? SessionState.IDLE : record.state();
         return new SessionView(record.sessionId(), record.owner(), state, java.util.OptionalLong.empty(),
                 record.createdAt(), record.lastActiveAt(), record.providerSessionId(), record.workDir(),
-                provider.name());
+                record.provider());
     }
 
     // ---- firewall and tools --------------------------------------------------------------------
@@ -608,9 +609,10 @@ public final class DefaultEngine implements Engine {
                 .or(() -> stored.map(record -> workDirs.resolve(sessionConfig.withWorkDir(record.workDir().toString()))))
                 .orElseGet(() -> workDirs.resolve(sessionConfig));
         SessionRecord record = stored
-                .map(previous -> new SessionRecord(previous.sessionId(), previous.owner(), previous.providerSessionId(),
+                .map(previous -> new SessionRecord(previous.sessionId(), previous.owner(), previous.provider(),
+                        previous.providerSessionId(),
                         workDir, previous.createdAt(), now, SessionState.IDLE, previous.stats()))
-                .orElseGet(() -> new SessionRecord(sessionConfig.sessionId(), sessionConfig.owner(),
+                .orElseGet(() -> new SessionRecord(sessionConfig.sessionId(), sessionConfig.owner(), provider.name(),
                         providerSessionIds.forSession(sessionConfig.sessionId()), workDir, now, now,
                         SessionState.IDLE, SessionStats.empty(sessionConfig.sessionId())));
         return new Session(record, sessionConfig.systemPrompt(), provider.name());

@@ -195,7 +195,8 @@ final class Session {
     }
 
     synchronized SessionRecord toRecord() {
-        return new SessionRecord(sessionId, owner, providerSessionId, workDir, createdAt, lastActiveAt, state, stats);
+        return new SessionRecord(sessionId, owner, providerName, providerSessionId, workDir, createdAt, lastActiveAt,
+                state, stats);
     }
 
     synchronized SessionView view() {

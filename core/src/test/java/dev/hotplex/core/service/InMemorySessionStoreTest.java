@@ -30,7 +30,7 @@ class InMemorySessionStoreTest {
 
     private static SessionRecord record(String id, SessionState state) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        return new SessionRecord(SessionId.of(id), "default", "p-" + id, Path.of("/w/" + id), at, at, state,
+        return new SessionRecord(SessionId.of(id), "default", "claude", "p-" + id, Path.of("/w/" + id), at, at, state,
                 SessionStats.empty(SessionId.of(id)));
     }
 }

@@ -9,10 +9,15 @@ import java.time.Instant;
 
 import static java.util.Objects.requireNonNull;
 
-/** What is remembered of a session across engine restarts. */
+/**
+ * What is remembered of a session across engine restarts.
+ *
+ * @param provider the name of the provider that runs the session ("claude"), so its next turn goes back to it
+ */
 public record SessionRecord(
         SessionId sessionId,
         String owner,
+        String provider,
         String providerSessionId,
         Path workDir,
         Instant createdAt,
@@ -22,6 +27,7 @@ public record SessionRecord(
     public SessionRecord {
         requireNonNull(sessionId, "sessionId is null");
         requireNonNull(owner, "owner is null");
+        requireNonNull(provider, "provider is null");
         requireNonNull(providerSessionId, "providerSessionId is null");
         requireNonNull(workDir, "workDir is null");
         requireNonNull(createdAt, "createdAt is null");
