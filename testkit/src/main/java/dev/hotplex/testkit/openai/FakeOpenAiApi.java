@@ -1,0 +1,230 @@
+package dev.hotplex.testkit.openai;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A local stand-in for the OpenAI Responses API, so the real Codex CLI can be driven offline and
+ * deterministically: {@link #writeCodexHome} points a {@code CODEX_HOME} at it through a custom model
+ * provider ({@code OPENAI_BASE_URL} alone is ignored by Codex 0.169.0).
+ *
+ * <p>It answers {@code POST /v1/responses} with server-sent events chosen by the prompt (the last user text
+ * that is not one of Codex's own {@code <...>} context blocks) holding a keyword as whole words,
+ * case-insensitively, first match wins: rules added with {@link Builder#when}; {@code "server error"}: HTTP 500;
+ * {@code "hang"}: no answer until {@link #close()}; {@code "slow"}: text in timed chunks ({@link Builder#slow});
+ * {@code "think"}: a reasoning summary, then text; {@code "use tool"}: a {@code function_call} of
+ * {@code exec_command} ({@link Builder#toolCommand}); anything else: {@code "pong: <prompt>"}. A request whose
+ * input ends with {@code function_call_output}s is answered {@code "tool said: <output>"}. Every other method or
+ * path gets 404 and is listed in {@link #unexpectedRequests()}.
+ */
+public final class FakeOpenAiApi implements AutoCloseable {
+    /** The command of the {@code "use tool"} reply unless {@link Builder#toolCommand} says otherwise. */
+    public static final String DEFAULT_TOOL_COMMAND = "echo hello-from-tool";
+    /** A model slug Codex knows, so it does not report missing model metadata as an error item. */
+    public static final String DEFAULT_MODEL = "gpt-5.5";
+    /** The variable Codex reads the (dummy) API key from, named by the provider's {@code env_key}. */
+    public static final String KEY_VARIABLE = "HOTPLEX_FAKE_OPENAI_KEY";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RequestLog log;
+    private final CountDownLatch closing;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private FakeOpenAiApi(HttpServer server, ExecutorService executor, RequestLog log, CountDownLatch closing) {
+        this.server = server;
+        this.executor = executor;
+        this.log = log;
+        this.closing = closing;
+    }
+
+    public static FakeOpenAiApi start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>/v1}: the model provider's {@code base_url}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /**
+     * A {@code config.toml} that sends Codex to this fake through a custom model provider and turns off
+     * everything that would reach other hosts: update checks, analytics, feedback, OpenTelemetry export,
+     * plugins and apps.
+     */
+    public String codexConfig(String model) {
+        requireNonNull(model, "model is null");
+        return """
+                model = "%s"
+                model_provider = "hotplex-fake"
+                check_for_update_on_startup = false
+
+                [model_providers.hotplex-fake]
+                name = "hotplex fake OpenAI"
+                base_url = "%s"
+                wire_api = "responses"
+                env_key = "%s"
+                request_max_retries = 0
+                stream_max_retries = 0
+
+                [analytics]
+                enabled = false
+
+                [feedback]
+                enabled = false
+
+                [otel]
+                exporter = "none"
+
+                [features]
+                plugins = false
+                remote_plugin = false
+                apps = false
+                """.formatted(model, baseUrl(), KEY_VARIABLE);
+    }
+
+    /** Creates {@code codexHome} if needed and writes {@link #codexConfig} with {@link #DEFAULT_MODEL} into it. */
+    public Path writeCodexHome(Path codexHome) {
+        try {
+            Files.createDirectories(codexHome);
+            Files.writeString(codexHome.resolve("config.toml"), codexConfig(DEFAULT_MODEL));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Codex config under " + codexHome, e);
+        }
+        return codexHome;
+    }
+
+    /** The environment a Codex process needs next to {@link #writeCodexHome}: its home and the dummy key. */
+    public Map<String, String> cliEnvironment(Path codexHome) {
+        return Map.of("CODEX_HOME", codexHome.toString(), KEY_VARIABLE, "dummy");
+    }
+
+    /** Every {@code POST /v1/responses} body received so far, in arrival order. */
+    public List<String> requestBodies() {
+        return log.bodies();
+    }
+
+    /** The bodies once at least {@code count} requests arrived; {@link IllegalStateException} on timeout. */
+    public List<String> awaitRequestBodies(int count, Duration timeout) {
+        return log.awaitBodies(count, timeout);
+    }
+
+    /** Calls answered 404, as {@code "<METHOD> <uri>"}: a client talking to the fake should make none. */
+    public List<String> unexpectedRequests() {
+        return log.unexpected();
+    }
+
+    /** Streams the client abandoned midway (e.g. when the CLI is interrupted). */
+    public int abortedResponses() {
+        return log.aborted();
+    }
+
+    /** The count once at least {@code count} streams were abandoned; {@link IllegalStateException} on timeout. */
+    public int awaitAbortedResponses(int count, Duration timeout) {
+        return log.awaitAborted(count, timeout);
+    }
+
+    /** Releases hanging and slow answers, stops listening and waits briefly for the handlers to end; idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closing.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeOpenAiApi[" + baseUrl() + "]";
+    }
+
+    /** Configures the built-in behaviours and adds scripted ones; use it before {@link #start}. */
+    public static final class Builder {
+        private final List<ResponsesHandler.Rule> custom = new ArrayList<>();
+        private String toolCommand = DEFAULT_TOOL_COMMAND;
+        private int slowChunks = 10;
+        private Duration slowDelay = Duration.ofMillis(200);
+
+        private Builder() {
+        }
+
+        /** The command the {@code "use tool"} reply asks {@code exec_command} to run. */
+        public Builder toolCommand(String command) {
+            this.toolCommand = requireNonNull(command, "command is null");
+            return this;
+        }
+
+        /** The {@code "slow"} reply: {@code chunks} text deltas, each after {@code delay}. Default 10 × 200 ms. */
+        public Builder slow(int chunks, Duration delay) {
+            new ResponsesReply.Slow(chunks, delay); // validates
+            this.slowChunks = chunks;
+            this.slowDelay = delay;
+            return this;
+        }
+
+        /** Answers {@code text} when the prompt contains {@code keyword}; checked before the built-ins. */
+        public Builder whenText(String keyword, String text) {
+            custom.add(new ResponsesHandler.Rule(keyword, new ResponsesReply.Text(text)));
+            return this;
+        }
+
+        /** Runs {@code command} through {@code exec_command} when the prompt contains {@code keyword}. */
+        public Builder whenCommand(String keyword, String command) {
+            custom.add(new ResponsesHandler.Rule(keyword, new ResponsesReply.Command(command)));
+            return this;
+        }
+
+        /** Binds an ephemeral port on 127.0.0.1 and starts serving on virtual threads. */
+        public FakeOpenAiApi start() {
+            List<ResponsesHandler.Rule> rules = new ArrayList<>(custom);
+            rules.add(new ResponsesHandler.Rule("server error", new ResponsesReply.Failure(500, "fake failure")));
+            rules.add(new ResponsesHandler.Rule("hang", new ResponsesReply.Hang()));
+            rules.add(new ResponsesHandler.Rule("slow", new ResponsesReply.Slow(slowChunks, slowDelay)));
+            rules.add(new ResponsesHandler.Rule("think", new ResponsesReply.Reasoning("Let me think about this.",
+                    "thought it through")));
+            rules.add(new ResponsesHandler.Rule("use tool", new ResponsesReply.Command(toolCommand)));
+
+            RequestLog log = new RequestLog();
+            CountDownLatch closing = new CountDownLatch(1);
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot bind the fake OpenAI API to 127.0.0.1", e);
+            }
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.setExecutor(executor);
+            server.createContext("/", new ResponsesHandler(rules, log, closing));
+            server.start();
+            return new FakeOpenAiApi(server, executor, log, closing);
+        }
+    }
+}
