@@ -179,7 +179,8 @@ public final class HotplexHttpServer implements AutoCloseable {
 
         TurnRequests turnRequests = new TurnRequests(config.maxPromptChars());
         SseTurnStream sse = new SseTurnStream(runner, codec, config.heartbeatInterval(), config.streamBufferEvents());
-        new SessionRoutes(engine, exchange, turnRequests, runner, sse).register(javalinConfig.routes);
+        JsonTurnResponse json = new JsonTurnResponse(runner, codec, config.heartbeatInterval());
+        new SessionRoutes(engine, exchange, turnRequests, runner, sse, json).register(javalinConfig.routes);
         new CheckRoutes(engine, exchange, config.maxPromptChars()).register(javalinConfig.routes);
         new SystemRoutes(engine, exchange, runner, config.workspaceRoot()).register(javalinConfig.routes);
         byte[] openApi = codec.write(OpenApiDocument.build());

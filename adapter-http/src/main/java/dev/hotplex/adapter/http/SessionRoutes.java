@@ -9,6 +9,7 @@ import dev.hotplex.adapter.http.dto.TurnRequest;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.model.PermissionDecision;
+import dev.hotplex.core.model.AgentEvent;
 import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.model.SessionStats;
 import dev.hotplex.core.model.SessionView;
@@ -36,13 +37,16 @@ final class SessionRoutes {
     private final TurnRequests turnRequests;
     private final TurnRunner runner;
     private final SseTurnStream sse;
+    private final JsonTurnResponse json;
 
-    SessionRoutes(Engine engine, Exchange exchange, TurnRequests turnRequests, TurnRunner runner, SseTurnStream sse) {
+    SessionRoutes(Engine engine, Exchange exchange, TurnRequests turnRequests, TurnRunner runner, SseTurnStream sse,
+                  JsonTurnResponse json) {
         this.engine = requireNonNull(engine, "engine is null");
         this.exchange = requireNonNull(exchange, "exchange is null");
         this.turnRequests = requireNonNull(turnRequests, "turnRequests is null");
         this.runner = requireNonNull(runner, "runner is null");
         this.sse = requireNonNull(sse, "sse is null");
+        this.json = requireNonNull(json, "json is null");
     }
 
     void register(RoutesConfig routes) {
@@ -64,21 +68,17 @@ final class SessionRoutes {
         TurnRequests.Checked turn = turnRequests.check(tenant, clientId, request.prompt(), request.workDir(),
                 request.instructions(), request.systemPrompt());
         if (Exchange.accepts(ctx, "application/json") && !Exchange.accepts(ctx, "text/event-stream")) {
-            runner.inFlight().streamOpened();
-            try {
-                exchange.json(ctx, 200, document(ctx, tenant, turn));
-            } finally {
-                runner.inFlight().streamClosed();
-            }
+            json.respond(ctx, turn, (events, result) -> document(ctx, tenant, events, result));
         } else {
             sse.stream(ctx, tenant, turn);
         }
     }
 
-    private TurnDocument document(Context ctx, Tenant tenant, TurnRequests.Checked turn) {
-        List<StreamedEvent> events = new ArrayList<>();
-        TurnResult result = runner.execute(turn, event -> events.add(
-                new StreamedEvent(events.size() + 1L, event.wireName(), WireMapper.eventData(event, tenant))));
+    private TurnDocument document(Context ctx, Tenant tenant, List<AgentEvent> turnEvents, TurnResult result) {
+        List<StreamedEvent> events = new ArrayList<>(turnEvents.size());
+        for (AgentEvent event : turnEvents) {
+            events.add(new StreamedEvent(events.size() + 1L, event.wireName(), WireMapper.eventData(event, tenant)));
+        }
         ErrorBody.Detail error = result.error()
                 .map(failure -> exchange.detail(ctx, failure.code(), failure.message()))
                 .orElse(null);

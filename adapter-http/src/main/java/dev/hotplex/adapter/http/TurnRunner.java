@@ -43,16 +43,6 @@ final class TurnRunner {
         return future;
     }
 
-    /** Runs the turn on the calling thread. */
-    TurnResult execute(TurnRequests.Checked turn, EventSink sink) {
-        SessionId sessionId = admit(turn);
-        try {
-            return engine.execute(turn.config(), turn.prompt(), sink);
-        } finally {
-            inFlight.ended(sessionId);
-        }
-    }
-
     /** The client of a running turn went away (or overflowed its buffer). */
     void clientGone(SessionId sessionId) {
         if (disconnectPolicy == DisconnectPolicy.INTERRUPT) {

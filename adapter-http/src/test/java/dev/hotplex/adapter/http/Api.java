@@ -68,8 +68,13 @@ final class Api {
     }
 
     HttpResponse<InputStream> open(String sessionId, String prompt) {
+        return open(sessionId, prompt, "text/event-stream");
+    }
+
+    /** Starts a turn and returns as soon as the response headers arrived; the body is left to the caller. */
+    HttpResponse<InputStream> open(String sessionId, String prompt, String accept) {
         try {
-            return CLIENT.send(request("/v1/sessions/" + sessionId + "/turns").header("Accept", "text/event-stream")
+            return CLIENT.send(request("/v1/sessions/" + sessionId + "/turns").header("Accept", accept)
                     .POST(HttpRequest.BodyPublishers.ofString(prompt(prompt))).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.hotplex.adapter.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotplex.core.model.AgentEvent;
 import dev.hotplex.core.model.TurnOutcome;
 import dev.hotplex.core.model.TurnResult;
@@ -85,6 +87,60 @@ class StreamingTest {
             assertThat(result.outcome()).isEqualTo(TurnOutcome.SUCCESS);
             assertThat(result.answer()).isEqualTo("done");
             assertThat(t.observer.count(RecordingEngineObserver.Interrupted.class)).isZero();
+        }
+    }
+
+    @Test
+    void aLongJsonTurnIsKeptAliveWithLeadingSpacesAndStillParses() throws Exception {
+        try (TestServer t = new TestServer(workspace, http -> http.withStreaming(Duration.ofMillis(50),
+                DisconnectPolicy.INTERRUPT, 64))) {
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            t.provider.defaultScript(TurnScript.of(TurnStep.waitFor(release), TurnStep.answer("late")));
+            HttpResponse<InputStream> response = t.a.open("s1", "hi", "application/json");
+            assertThat(response.statusCode()).isEqualTo(200);
+            InputStream body = response.body();
+            byte[] leading = body.readNBytes(3);
+            release.complete(null);
+            String rest = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(new String(leading, StandardCharsets.UTF_8)).isEqualTo("   ");
+            JsonNode document = new ObjectMapper().readTree(rest);
+            assertThat(document.path("outcome").asText()).isEqualTo("SUCCESS");
+            assertThat(document.path("answer").asText()).isEqualTo("late");
+            assertThat(document.path("events").get(document.path("events").size() - 1).path("event").asText())
+                    .isEqualTo("session_stats");
+        }
+    }
+
+    @Test
+    void aJsonClientThatDisconnectsMidTurnInterruptsTheTurn() throws Exception {
+        try (TestServer t = new TestServer(workspace, http -> http.withStreaming(Duration.ofMillis(50),
+                DisconnectPolicy.INTERRUPT, 64))) {
+            t.provider.defaultScript(TurnScript.hang());
+            HttpResponse<InputStream> response = t.a.open("s1", "hi", "application/json");
+            assertThat(response.statusCode()).isEqualTo(200);
+            response.body().close();
+
+            TurnResult result = t.observer.await(RecordingEngineObserver.TurnFinished.class, TestServer.WAIT).result();
+
+            assertThat(result.outcome()).isEqualTo(TurnOutcome.INTERRUPTED);
+            assertThat(t.observer.count(RecordingEngineObserver.Interrupted.class)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRefusedJsonTurnKeepsItsStatusAndErrorShape() throws Exception {
+        try (TestServer t = new TestServer(workspace, http -> http.withStreaming(Duration.ofMillis(50),
+                DisconnectPolicy.FINISH, 64))) {
+            t.provider.defaultScript(TurnScript.hang());
+            HttpResponse<InputStream> first = t.a.open("s1", "hi", "application/json");
+            assertThat(first.statusCode()).isEqualTo(200);
+
+            Api.Reply busy = t.a.turnJson("s1", "again");
+
+            assertThat(busy.status()).isEqualTo(409);
+            assertThat(busy.json().path("error").path("code").asText()).isEqualTo("SESSION_BUSY");
+            first.body().close();
         }
     }
 
