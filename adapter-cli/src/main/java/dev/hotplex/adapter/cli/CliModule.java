@@ -18,6 +18,12 @@ public final class CliModule extends AbstractModule {
         bind(DoctorCommand.class);
         bind(VersionCommand.class);
         bind(ServeCommand.class);
+        bind(SessionsCommand.class);
+        bind(SessionsListCommand.class);
+        bind(SessionsShowCommand.class);
+        bind(SessionsStopCommand.class);
+        bind(SessionsResetCommand.class);
+        bind(ServerApiFactory.class);
         bind(ChatTerminals.class).to(JLineChatTerminals.class);
     }
 
@@ -25,6 +31,12 @@ public final class CliModule extends AbstractModule {
     @Singleton
     ConsoleInfo console() {
         return ConsoleInfo.system();
+    }
+
+    @Provides
+    @Singleton
+    CliEnvironment environment() {
+        return CliEnvironment.of(System.getenv());
     }
 
     @Provides

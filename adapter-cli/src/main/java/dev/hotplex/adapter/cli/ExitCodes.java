@@ -16,6 +16,14 @@ public final class ExitCodes {
     public static final int PROVIDER_UNAVAILABLE = 4;
     /** The session is busy or the engine is at capacity: retry later. */
     public static final int BUSY = 5;
+    /** {@code hotplex sessions}: the server cannot be reached or did not answer in time. */
+    public static final int SERVER_UNREACHABLE = 6;
+    /** {@code hotplex sessions}: the server refused the API key (HTTP 401). */
+    public static final int UNAUTHORIZED = 7;
+    /** {@code hotplex sessions}: no such session for this API key (HTTP 404). */
+    public static final int NOT_FOUND = 8;
+    /** {@code hotplex run}: Ctrl-C interrupted the turn (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
     /** A bug in hotplex. */
     public static final int INTERNAL = 70;
 

@@ -69,6 +69,10 @@ final class CliHarness implements AutoCloseable {
                         : type == ChatCommand.class ? new ChatCommand(engine, terminals)
                         : type == VersionCommand.class ? new VersionCommand(engine)
                         : type == ServeCommand.class ? new ServeCommand(serviceHost)
+                        : type == SessionsListCommand.class ? new SessionsListCommand(servers())
+                        : type == SessionsShowCommand.class ? new SessionsShowCommand(servers())
+                        : type == SessionsStopCommand.class ? new SessionsStopCommand(servers())
+                        : type == SessionsResetCommand.class ? new SessionsResetCommand(servers())
                         : CommandLine.defaultFactory().create(type);
                 return type.cast(command);
             }
@@ -77,6 +81,13 @@ final class CliHarness implements AutoCloseable {
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);
+    }
+
+    /** The sessions commands reach the server on the diagnostics' port with the harness's environment. */
+    CliEnvironment environment = CliEnvironment.of(java.util.Map.of());
+
+    private ServerApiFactory servers() {
+        return new ServerApiFactory(diagnostics, environment);
     }
 
     String out() {

@@ -1,0 +1,42 @@
+package dev.hotplex.adapter.cli;
+
+import dev.hotplex.adapter.cli.json.ApiJson;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+import static java.util.Objects.requireNonNull;
+
+/** {@code hotplex sessions stop ID}: Stop a session: its agent process group ends; the conversation stays resumable. */
+@Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a session: its agent process group ends; the conversation stays resumable.")
+public final class SessionsStopCommand implements Callable<Integer> {
+    private final ServerApiFactory servers;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ServerOptions options;
+
+    @Parameters(paramLabel = "ID", description = "The session id.")
+    private String id;
+
+    @Inject
+    public SessionsStopCommand(ServerApiFactory servers) {
+        this.servers = requireNonNull(servers, "servers is null");
+    }
+
+    @Override
+    public Integer call() {
+        return RemoteCall.run(servers, options, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                (api, out) -> {
+                    api.stop(id);
+                    out.println(options.json ? new ApiJson().actionLine(id, "stopped") : "stopped session " + id);
+                });
+    }
+}
