@@ -86,7 +86,12 @@ final class SseTurnStream {
                     runner.clientGone(sessionId);
                     return;
                 }
-                event = sink.poll(heartbeat);
+                // events already waiting go out in one flush; the socket is flushed only before the stream idles
+                event = sink.poll(Duration.ZERO);
+                if (event == null) {
+                    out.flush();
+                    event = sink.poll(heartbeat);
+                }
                 if (event == null) {
                     if (future.isDone()) {
                         event = sink.poll(Duration.ZERO);
@@ -143,7 +148,6 @@ final class SseTurnStream {
     private void write(OutputStream out, long sequence, String name, Object data) throws IOException {
         String frame = "id: " + sequence + "\nevent: " + name + "\ndata: " + codec.writeString(data) + "\n\n";
         out.write(frame.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 
     private static Map<String, Object> errorData(dev.hotplex.core.error.ErrorCode code, String message) {
