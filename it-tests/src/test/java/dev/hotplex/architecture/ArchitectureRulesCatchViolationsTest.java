@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.hotplex.adapter.cli.violations.CliCommand;
+import dev.hotplex.adapter.cli.violations.CliStartingAgents;
 import dev.hotplex.adapter.http.violations.HttpRoute;
 import dev.hotplex.architecture.allowed.ExampleMain;
 import dev.hotplex.architecture.allowed.ExampleModule;
@@ -29,8 +30,8 @@ import dev.hotplex.core.model.violations.ModelReferencingADrivenPort;
 import dev.hotplex.core.port.in.violations.DrivingPortLeakingADrivenPort;
 import dev.hotplex.core.port.out.violations.DrivenPort;
 import dev.hotplex.core.service.violations.CoreService;
-import dev.hotplex.provider.claude.internal.process.allowed.ClaudeProcessLauncher;
 import dev.hotplex.provider.claude.internal.wire.allowed.ClaudeWireCodec;
+import dev.hotplex.provider.claude.violations.ClaudeStartingItsOwnProcess;
 import dev.hotplex.provider.claude.violations.ClaudeUsingCodex;
 import dev.hotplex.provider.claude.violations.ClaudeUsingSharedSupervision;
 import dev.hotplex.provider.codex.violations.CodexSession;
@@ -64,7 +65,8 @@ import static dev.hotplex.architecture.HotplexArchitectureRules.NO_JAVA_UTIL_LOG
 import static dev.hotplex.architecture.HotplexArchitectureRules.NO_PUBLIC_METHOD_OUTSIDE_THE_JSON_EDGES_EXPOSES_JACKSON_TYPES;
 import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_GUICE_MODULES_AND_THE_APP_DEPEND_ON_GUICE;
 import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_MAIN_CLASSES_EXIT_THE_JVM;
-import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_PROCESS_SUPERVISION_STARTS_OR_INSPECTS_PROCESSES;
+import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_PROVIDERS_AND_THE_APP_DEPEND_ON_PROVIDER_PROCESS;
+import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_PROVIDER_PROCESS_STARTS_HOLDS_OR_SIGNALS_PROCESSES;
 import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_THE_APP_CREATES_THE_INJECTOR;
 import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_THE_APP_DEPENDS_ON_CORE_SERVICES;
 import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_THE_CLI_ADAPTER_USES_STANDARD_STREAMS;
@@ -123,6 +125,28 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void an_adapter_may_not_use_the_shared_process_module() {
+        assertViolation(ONLY_PROVIDERS_AND_THE_APP_DEPEND_ON_PROVIDER_PROCESS, CliStartingAgents.class.getName(),
+                CliStartingAgents.class, SharedSupervisor.class);
+        assertViolation(MODULES_DEPEND_ONLY_ON_CORE_AND_ONLY_THE_APP_SEES_EVERY_MODULE, SharedSupervisor.class.getName(),
+                CliStartingAgents.class, SharedSupervisor.class);
+    }
+
+    @Test
+    void a_provider_may_use_the_shared_process_module_in_every_rule() {
+        assertNoViolation(ONLY_PROVIDERS_AND_THE_APP_DEPEND_ON_PROVIDER_PROCESS,
+                ClaudeUsingSharedSupervision.class, SharedSupervisor.class);
+        assertNoViolation(MODULES_DEPEND_ONLY_ON_CORE_AND_ONLY_THE_APP_SEES_EVERY_MODULE,
+                ClaudeUsingSharedSupervision.class, SharedSupervisor.class);
+    }
+
+    @Test
+    void the_shared_process_module_may_not_depend_on_a_provider_layer() {
+        assertViolation(MODULES_DEPEND_ONLY_ON_CORE_AND_ONLY_THE_APP_SEES_EVERY_MODULE, ClaudeUsingCodex.class.getName(),
+                SupervisorThatKnowsClaude.class, ClaudeUsingCodex.class);
+    }
+
+    @Test
     void the_core_model_may_not_depend_on_a_port() {
         assertViolation(CORE_MODEL_DOES_NOT_DEPEND_ON_PORTS_OR_SERVICES, DrivenPort.class.getName(),
                 ModelReferencingADrivenPort.class, DrivenPort.class);
@@ -175,20 +199,25 @@ class ArchitectureRulesCatchViolationsTest {
 
     @Test
     void only_process_supervision_may_use_process_builder() {
-        assertViolation(ONLY_PROCESS_SUPERVISION_STARTS_OR_INSPECTS_PROCESSES, "java.lang.ProcessBuilder",
+        assertViolation(ONLY_PROVIDER_PROCESS_STARTS_HOLDS_OR_SIGNALS_PROCESSES, "java.lang.ProcessBuilder",
                 ProcessStartingOutsideSupervision.class);
     }
 
     @Test
     void only_process_supervision_may_call_runtime_exec() {
-        assertViolation(ONLY_PROCESS_SUPERVISION_STARTS_OR_INSPECTS_PROCESSES, "Runtime.exec",
+        assertViolation(ONLY_PROVIDER_PROCESS_STARTS_HOLDS_OR_SIGNALS_PROCESSES, "Runtime.exec",
                 RuntimeExecCaller.class);
     }
 
     @Test
-    void a_providers_process_package_and_the_shared_process_module_may_start_processes() {
-        assertNoViolation(ONLY_PROCESS_SUPERVISION_STARTS_OR_INSPECTS_PROCESSES,
-                ClaudeProcessLauncher.class, SharedSupervisor.class);
+    void a_provider_may_not_start_or_signal_processes_itself() {
+        assertViolation(ONLY_PROVIDER_PROCESS_STARTS_HOLDS_OR_SIGNALS_PROCESSES, "java.lang.ProcessHandle",
+                ClaudeStartingItsOwnProcess.class);
+    }
+
+    @Test
+    void the_shared_process_module_may_start_processes() {
+        assertNoViolation(ONLY_PROVIDER_PROCESS_STARTS_HOLDS_OR_SIGNALS_PROCESSES, SharedSupervisor.class);
     }
 
     // ---- 5. the console and the JVM's exit --------------------------------------------------------------------------

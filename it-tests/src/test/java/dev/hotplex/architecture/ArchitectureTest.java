@@ -37,6 +37,10 @@ class ArchitectureTest {
             HotplexArchitectureRules.PROVIDERS_DO_NOT_DEPEND_ON_EACH_OTHER_BUT_MAY_SHARE_PROCESS_SUPERVISION;
 
     @ArchTest
+    static final ArchRule only_providers_and_the_app_depend_on_provider_process =
+            HotplexArchitectureRules.ONLY_PROVIDERS_AND_THE_APP_DEPEND_ON_PROVIDER_PROCESS;
+
+    @ArchTest
     static final ArchRule core_model_does_not_depend_on_ports_or_services =
             HotplexArchitectureRules.CORE_MODEL_DOES_NOT_DEPEND_ON_PORTS_OR_SERVICES;
 
@@ -67,8 +71,8 @@ class ArchitectureTest {
 
     // 4. processes
     @ArchTest
-    static final ArchRule only_process_supervision_starts_or_inspects_processes =
-            HotplexArchitectureRules.ONLY_PROCESS_SUPERVISION_STARTS_OR_INSPECTS_PROCESSES;
+    static final ArchRule only_provider_process_starts_holds_or_signals_processes =
+            HotplexArchitectureRules.ONLY_PROVIDER_PROCESS_STARTS_HOLDS_OR_SIGNALS_PROCESSES;
 
     // 5. the console and the JVM's exit
     @ArchTest

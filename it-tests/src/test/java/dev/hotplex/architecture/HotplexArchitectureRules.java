@@ -48,12 +48,10 @@ public final class HotplexArchitectureRules {
     static final String CORE_PORTS = "dev.hotplex.core.port..";
     static final String CORE_SERVICES = "dev.hotplex.core.service..";
     static final String TESTKIT = "dev.hotplex.testkit..";
-    /** Every provider module: provider-claude now, later Codex, OpenCode, Gemini, and the shared provider-process. */
+    /** Every provider module (provider-claude, provider-codex, ...) and the shared provider-process. */
     static final String PROVIDERS = "dev.hotplex.provider..";
-    /** The shared process-supervision module that providers will use once there are two of them. */
+    /** The shared process-supervision module every provider uses: the only code that starts or signals processes. */
     static final String SHARED_PROVIDER_PROCESS = "dev.hotplex.provider.process..";
-    /** A provider's own process launch and supervision, e.g. {@code dev.hotplex.provider.claude.internal.process}. */
-    static final String PROVIDER_INTERNAL_PROCESS = "dev.hotplex.provider..internal.process..";
     /** A provider's own stream-json codec, e.g. {@code dev.hotplex.provider.claude.internal.wire}. */
     static final String PROVIDER_INTERNAL_WIRE = "dev.hotplex.provider..internal.wire..";
     static final String WAF = "dev.hotplex.waf..";
@@ -95,14 +93,17 @@ public final class HotplexArchitectureRules {
             .consideringOnlyDependenciesInAnyPackage("dev.hotplex..")
             .withOptionalLayers(true)
             .layer("core").definedBy(CORE)
-            .layer("providers").definedBy(PROVIDERS)
+            .layer("providers").definedBy(resideInAPackage(PROVIDERS).and(not(resideInAPackage(SHARED_PROVIDER_PROCESS))))
+            .layer("provider-process").definedBy(SHARED_PROVIDER_PROCESS)
             .layer("security-waf").definedBy(WAF)
             .layer("telemetry").definedBy(TELEMETRY)
             .layer("adapters").definedBy(ADAPTERS)
             .layer("testkit").definedBy(TESTKIT)
             .layer("app").definedBy(APP)
             .whereLayer("core").mayNotAccessAnyLayer()
-            .whereLayer("providers").mayOnlyAccessLayers("core")
+            .whereLayer("providers").mayOnlyAccessLayers("core", "provider-process")
+            .whereLayer("provider-process").mayOnlyAccessLayers("core")
+            .whereLayer("provider-process").mayOnlyBeAccessedByLayers("providers", "app")
             .whereLayer("security-waf").mayOnlyAccessLayers("core")
             .whereLayer("telemetry").mayOnlyAccessLayers("core")
             .whereLayer("adapters").mayOnlyAccessLayers("core")
@@ -111,7 +112,8 @@ public final class HotplexArchitectureRules {
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .because("every module talks to the others only through core's ports, and the app (the composition root) "
                     + "is the one place that sees every module and wires them together; so an adapter never knows which "
-                    + "provider runs, a provider never knows who calls it, and the testkit's fakes never reach production");
+                    + "provider runs, a provider never knows who calls it, and the testkit's fakes never reach production "
+                    + "(the one exception: providers build on the shared provider-process module)");
 
     public static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices()
             .matching("dev.hotplex.adapter.(*)..")
@@ -126,6 +128,13 @@ public final class HotplexArchitectureRules {
             .because("each agent CLI family is one provider module selected by config; code two providers need moves "
                     + "into the shared provider-process module (dev.hotplex.provider.process), which depends on no "
                     + "provider itself");
+
+    public static final ArchRule ONLY_PROVIDERS_AND_THE_APP_DEPEND_ON_PROVIDER_PROCESS = classes()
+            .that().resideInAPackage(SHARED_PROVIDER_PROCESS)
+            .should().onlyHaveDependentClassesThat().resideInAnyPackage(PROVIDERS, APP)
+            .because("agent processes are a provider's business: an adapter (or the WAF, telemetry, the testkit) that "
+                    + "started or signalled them would bypass the Engine, its session pool and its limits; the app only "
+                    + "wires the supervision's configuration (sandbox, state dir) into the providers");
 
     public static final ArchRule CORE_MODEL_DOES_NOT_DEPEND_ON_PORTS_OR_SERVICES = noClasses()
             .that().resideInAPackage(CORE_MODEL)
@@ -166,13 +175,14 @@ public final class HotplexArchitectureRules {
 
     // ---- 4. processes -----------------------------------------------------------------------------------------------
 
-    public static final ArchRule ONLY_PROCESS_SUPERVISION_STARTS_OR_INSPECTS_PROCESSES = noClasses()
-            .that().resideOutsideOfPackages(PROVIDER_INTERNAL_PROCESS, SHARED_PROVIDER_PROCESS)
+    public static final ArchRule ONLY_PROVIDER_PROCESS_STARTS_HOLDS_OR_SIGNALS_PROCESSES = noClasses()
+            .that().resideOutsideOfPackage(SHARED_PROVIDER_PROCESS)
             .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class, Process.class, ProcessHandle.class)
             .orShould().callMethodWhere(callTo("java.lang.Runtime", "exec"))
-            .because("agent processes must be started with an argument list in their own process group, drained, "
-                    + "registered and killed as a tree; only the process-supervision package does all of that, so no "
-                    + "other code may start, hold or signal a process");
+            .because("agent processes must be started with an argument list in their own process group (sandboxed), "
+                    + "drained, registered on disk and killed as a group; the shared provider-process module does all "
+                    + "of that for every provider, so no other code, not even a provider, may start, hold or signal a "
+                    + "process");
 
     // ---- 5. the console and the JVM's exit --------------------------------------------------------------------------
 
@@ -297,7 +307,7 @@ public final class HotplexArchitectureRules {
     public static final ArchRule INTERNAL_PACKAGES_ARE_USED_ONLY_BY_THEIR_OWN_MODULE = classes()
             .that().resideInAPackage(INTERNAL)
             .should(onlyBeUsedByTheirOwnModule())
-            .because("internal packages (a provider's wire codec and process supervision, the WAF's rule engine) are "
+            .because("internal packages (a provider's wire codec and session, the WAF's rule engine) are "
                     + "implementation details behind the module's public types and its Guice module; not even the app "
                     + "reaches into them");
 

@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <p>A module's root package is {@code dev.hotplex.<name>} ({@code core}, {@code waf}, {@code telemetry}, {@code app},
  * {@code testkit}), except under the grouping packages {@code adapter} and {@code provider}, where it is one level
- * deeper ({@code dev.hotplex.adapter.http}, {@code dev.hotplex.provider.claude}, later
+ * deeper ({@code dev.hotplex.adapter.http}, {@code dev.hotplex.provider.claude},
  * {@code dev.hotplex.provider.process}). A plain {@code dev.hotplex.(*)..} slice pattern would lump both adapters (and
  * all providers) into one slice; this mapping keeps one slice per Maven module.
  */

@@ -12,8 +12,8 @@ import dev.hotplex.provider.claude.internal.ClaudeEnvironment;
 import dev.hotplex.provider.claude.internal.ClaudeFlags;
 import dev.hotplex.provider.claude.internal.ClaudeTranscripts;
 import dev.hotplex.provider.claude.internal.ClaudeVersionProbe;
-import dev.hotplex.provider.claude.internal.process.LiveProcessRegistry;
-import dev.hotplex.provider.claude.internal.process.ProcessLauncher;
+import dev.hotplex.provider.process.LiveProcessRegistry;
+import dev.hotplex.provider.process.ProcessLauncher;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 
 import java.io.UncheckedIOException;

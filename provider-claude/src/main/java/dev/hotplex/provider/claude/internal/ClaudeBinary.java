@@ -2,7 +2,7 @@ package dev.hotplex.provider.claude.internal;
 
 import dev.hotplex.core.error.ErrorCode;
 import dev.hotplex.core.error.HotplexException;
-import dev.hotplex.provider.claude.internal.process.ExecutableLookup;
+import dev.hotplex.provider.process.ExecutableLookup;
 
 import java.nio.file.Path;
 import java.util.Optional;

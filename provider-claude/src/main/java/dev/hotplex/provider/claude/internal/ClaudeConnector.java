@@ -3,10 +3,10 @@ package dev.hotplex.provider.claude.internal;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.port.out.SessionSpec;
-import dev.hotplex.provider.claude.internal.process.ChildProcess;
-import dev.hotplex.provider.claude.internal.process.ExitStatus;
-import dev.hotplex.provider.claude.internal.process.LaunchRequest;
-import dev.hotplex.provider.claude.internal.process.ProcessLauncher;
+import dev.hotplex.provider.process.ChildProcess;
+import dev.hotplex.provider.process.ExitStatus;
+import dev.hotplex.provider.process.LaunchRequest;
+import dev.hotplex.provider.process.ProcessLauncher;
 import dev.hotplex.provider.claude.internal.session.ClaudeConnection;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 

@@ -2,11 +2,11 @@ package dev.hotplex.provider.claude.internal;
 
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
-import dev.hotplex.provider.claude.internal.process.ChildProcess;
-import dev.hotplex.provider.claude.internal.process.ExitStatus;
-import dev.hotplex.provider.claude.internal.process.LaunchRequest;
-import dev.hotplex.provider.claude.internal.process.LineHandler;
-import dev.hotplex.provider.claude.internal.process.ProcessLauncher;
+import dev.hotplex.provider.process.ChildProcess;
+import dev.hotplex.provider.process.ExitStatus;
+import dev.hotplex.provider.process.LaunchRequest;
+import dev.hotplex.provider.process.LineHandler;
+import dev.hotplex.provider.process.ProcessLauncher;
 
 import java.nio.file.Path;
 import java.time.Duration;

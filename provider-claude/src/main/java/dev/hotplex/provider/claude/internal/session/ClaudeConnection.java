@@ -7,8 +7,8 @@ import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.TurnCompletion;
 import dev.hotplex.core.port.out.TurnInput;
 import dev.hotplex.core.port.out.TurnListener;
-import dev.hotplex.provider.claude.internal.process.ChildProcess;
-import dev.hotplex.provider.claude.internal.process.ExitStatus;
+import dev.hotplex.provider.process.ChildProcess;
+import dev.hotplex.provider.process.ExitStatus;
 import dev.hotplex.provider.claude.internal.wire.ClaudeInputEncoder;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 

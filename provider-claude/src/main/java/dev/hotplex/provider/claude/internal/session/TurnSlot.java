@@ -2,7 +2,7 @@ package dev.hotplex.provider.claude.internal.session;
 
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
-import dev.hotplex.provider.claude.internal.process.ExitStatus;
+import dev.hotplex.provider.process.ExitStatus;
 
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,0 +1,57 @@
+package dev.hotplex.provider.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An independent look at {@code /proc} for tests, so that "no process of the group is left" is not checked
+ * by the code under test. Zombies (state Z) are dead and only wait to be collected by their parent (PID 1
+ * here does not collect orphans), so they do not count as survivors.
+ */
+public final class ProcessGroups {
+    private ProcessGroups() {
+    }
+
+    /** Live (non-zombie) processes whose process group is {@code pgid}. */
+    public static List<Long> liveMembers(long pgid) {
+        List<Long> members = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    fields(entry).filter(f -> Long.parseLong(f[2]) == pgid && !f[0].equals("Z"))
+                            .ifPresent(f -> members.add(Long.parseLong(name)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return members;
+    }
+
+    /** The process group of a live process; empty when it is gone or a zombie. */
+    public static Optional<Long> groupOf(long pid) {
+        return fields(Path.of("/proc", Long.toString(pid))).filter(f -> !f[0].equals("Z"))
+                .map(f -> Long.parseLong(f[2]));
+    }
+
+    public static boolean isAlive(long pid) {
+        return groupOf(pid).isPresent();
+    }
+
+    /** state, ppid, pgrp. */
+    private static Optional<String[]> fields(Path pidDirectory) {
+        try {
+            String stat = Files.readString(pidDirectory.resolve("stat"));
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
