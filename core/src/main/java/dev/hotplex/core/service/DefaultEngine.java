@@ -598,6 +598,15 @@ public final class DefaultEngine implements Engine {
         awaitTurnsEnded();
         turnThreads.shutdown();
         reportCounts();
+        closeStore();
+    }
+
+    private void closeStore() {
+        try {
+            store.close(); // after the last save above: every session's final state is in it
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "session store could not be closed", e);
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------
