@@ -3,17 +3,35 @@ package dev.hotplex.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.hotplex.core.port.out.Clock;
 import dev.hotplex.core.port.out.SessionStore;
-import dev.hotplex.core.service.InMemorySessionStore;
+import dev.hotplex.store.sql.SqliteSessionStore;
+
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
 
 /**
- * Stand-ins for the driven ports whose modules are not wired yet: an in-memory session store. Each later
- * module replaces one of these bindings by providing its own.
+ * The default driven ports that need no setup: the durable session store, an embedded SQLite database in
+ * {@code state.dir}, opened when sessions are first used (see {@link DeferredSessionStore}) and closed by the
+ * engine when it closes.
  */
 public final class DefaultPortsModule extends AbstractModule {
+    private final Path stateDir;
+
+    public DefaultPortsModule(Path stateDir) {
+        this.stateDir = requireNonNull(stateDir, "stateDir is null");
+    }
+
     @Provides
     @Singleton
-    SessionStore sessionStore() {
-        return new InMemorySessionStore();
+    DeferredSessionStore deferredSessionStore(Clock clock) {
+        return new DeferredSessionStore(() -> SqliteSessionStore.open(stateDir, clock));
+    }
+
+    @Provides
+    @Singleton
+    SessionStore sessionStore(DeferredSessionStore store) {
+        return store;
     }
 }

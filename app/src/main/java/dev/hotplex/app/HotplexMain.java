@@ -73,7 +73,8 @@ public final class HotplexMain {
         Path workspace = settings.workspace().rootPath(home);
         WafModule firewall = new WafModule(settings.waf().toWafConfig(workspace, settings.state().dirPath(home), home));
         HttpModule http = new HttpModule(settings.http().toHttpConfig(workspace));
-        return List.of(new EngineModule(config), provider, firewall, new ObserversModule(), new DefaultPortsModule(),
+        return List.of(new EngineModule(config), provider, firewall, new ObserversModule(),
+                new DefaultPortsModule(settings.state().dirPath(home)),
                 http, new CliModule(),
                 new CliSupportModule(settings,
                         options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), home));

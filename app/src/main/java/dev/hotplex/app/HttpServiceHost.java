@@ -23,18 +23,22 @@ final class HttpServiceHost implements ServiceHost {
     private final HttpConfig config;
     private final Engine engine;
     private final AgentProvider provider;
+    private final DeferredSessionStore store;
 
     @Inject
-    HttpServiceHost(HotplexHttpServer server, HttpConfig config, Engine engine, AgentProvider provider) {
+    HttpServiceHost(HotplexHttpServer server, HttpConfig config, Engine engine, AgentProvider provider,
+                    DeferredSessionStore store) {
         this.server = requireNonNull(server, "server is null");
         this.config = requireNonNull(config, "config is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.provider = requireNonNull(provider, "provider is null");
+        this.store = requireNonNull(store, "store is null");
     }
 
     @Override
     public int serveUntilStopped(PrintWriter out) {
         try {
+            store.open(); // a store held by another engine refuses the service rather than silently forgetting sessions
             server.start();
         } catch (HotplexException e) {
             out.println("hotplex: cannot serve: " + e.getMessage());
