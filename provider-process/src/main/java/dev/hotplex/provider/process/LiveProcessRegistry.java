@@ -31,6 +31,7 @@ public final class LiveProcessRegistry implements AutoCloseable {
     private final Optional<GroupRecordStore> records;
     private final ProcessGroupKiller killer;
     private final Optional<ProcessIdentity> self;
+    private final Spawner spawner = new Spawner();
     private boolean closed; // guarded by this
 
     /**
@@ -90,6 +91,11 @@ public final class LiveProcessRegistry implements AutoCloseable {
 
     synchronized boolean isClosed() {
         return closed;
+    }
+
+    /** Starts a child from the spawner thread, which lives as long as this registry (see {@link Spawner}). */
+    Process spawn(ProcessBuilder builder) throws java.io.IOException {
+        return spawner.start(builder);
     }
 
     private Optional<GroupRecord> record(ChildProcess child, String binary) {
@@ -162,13 +168,14 @@ public final class LiveProcessRegistry implements AutoCloseable {
         }
     }
 
-    /** Refuses new children, ends all live groups and drops the shutdown hook. Idempotent. */
+    /** Refuses new children, ends all live groups, stops the spawner thread and drops the shutdown hook. Idempotent. */
     @Override
     public void close() {
         synchronized (this) {
             closed = true;
         }
         killAll(grace, "the provider is closing");
+        spawner.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

@@ -19,6 +19,10 @@ import static java.util.Objects.requireNonNull;
  * what lets {@link ProcessGroupKiller} end the command with everything it spawned. Argument list only,
  * never a shell; explicit work dir; the environment is exactly the request's. Every child is registered
  * with the {@link LiveProcessRegistry} (and so recorded on disk) before it is handed out.
+ *
+ * <p>With a {@link Sandbox}, the command runs confined: {@code setsid bwrap ... -- <command>}. bwrap is then
+ * the group leader and everything it starts stays in its group, so the group kill, the {@code /proc} check,
+ * the on-disk records and the orphan reaper work unchanged.
  */
 public final class ProcessLauncher {
     private static final List<String> SETSID_PATHS = List.of("/usr/bin/setsid", "/bin/setsid");
@@ -27,18 +31,26 @@ public final class ProcessLauncher {
     private static final String SHUTTING_DOWN = "hotplex is shutting down; no new agent processes are started";
 
     private final LiveProcessRegistry registry;
+    private final Sandbox sandbox;
     private final ProcessGroupKiller killer;
     private final List<String> setsidPaths;
     private final Optional<String> enginePath;
 
+    /** Unconfined launches ({@link Sandbox#none()}). */
     public ProcessLauncher(LiveProcessRegistry registry) {
-        this(registry, ProcessGroupKiller.system(), SETSID_PATHS, Optional.ofNullable(System.getenv("PATH")));
+        this(registry, Sandbox.none());
+    }
+
+    /** Every command confined by {@code sandbox} (see {@link SandboxSelector}). */
+    public ProcessLauncher(LiveProcessRegistry registry, Sandbox sandbox) {
+        this(registry, sandbox, ProcessGroupKiller.system(), SETSID_PATHS, Optional.ofNullable(System.getenv("PATH")));
     }
 
     /** {@code setsidPaths} are tried first, then {@code setsid} on {@code enginePath}. */
-    ProcessLauncher(LiveProcessRegistry registry, ProcessGroupKiller killer, List<String> setsidPaths,
+    ProcessLauncher(LiveProcessRegistry registry, Sandbox sandbox, ProcessGroupKiller killer, List<String> setsidPaths,
                     Optional<String> enginePath) {
         this.registry = requireNonNull(registry, "registry is null");
+        this.sandbox = requireNonNull(sandbox, "sandbox is null");
         this.killer = requireNonNull(killer, "killer is null");
         this.setsidPaths = List.copyOf(requireNonNull(setsidPaths, "setsidPaths is null"));
         this.enginePath = requireNonNull(enginePath, "enginePath is null");
@@ -58,15 +70,15 @@ public final class ProcessLauncher {
         if (!Files.isDirectory(request.workDir())) {
             throw failed("the work dir " + request.workDir() + " does not exist");
         }
-        List<String> argv = new ArrayList<>(request.command().size() + 1);
+        List<String> argv = new ArrayList<>();
         argv.add(setsid.toString());
-        argv.addAll(request.command());
+        argv.addAll(sandbox.confine(request.command(), request.workDir(), request.confinement()));
         ProcessBuilder builder = new ProcessBuilder(argv).directory(request.workDir().toFile());
         builder.environment().clear();
         builder.environment().putAll(request.environment());
         Process process;
         try {
-            process = builder.start();
+            process = registry.spawn(builder);
         } catch (IOException e) {
             throw new HotplexException(StandardErrorCode.PROCESS_START_FAILED,
                     "cannot start " + request.command().getFirst() + ": " + e.getMessage(), e);
@@ -83,6 +95,11 @@ public final class ProcessLauncher {
             throw failed(SHUTTING_DOWN);
         }
         return child;
+    }
+
+    /** What confines the commands this launcher starts. */
+    public Sandbox sandbox() {
+        return sandbox;
     }
 
     private Optional<Path> setsid() {

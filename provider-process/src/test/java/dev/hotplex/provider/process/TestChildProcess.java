@@ -123,7 +123,7 @@ class TestChildProcess {
 
     @Test
     void withoutAKillCommandMembersAreSignalledOneByOne() throws Exception {
-        ProcessLauncher fallback = new ProcessLauncher(registry,
+        ProcessLauncher fallback = new ProcessLauncher(registry, Sandbox.none(),
                 new ProcessGroupKiller(ProcessTable.system(), Optional.empty()), List.of("/usr/bin/setsid"),
                 Optional.empty());
         ChildProcess child = bash(fallback, STUBBORN_GROUP);
@@ -170,7 +170,7 @@ class TestChildProcess {
 
     @Test
     void aMissingSetsidOrWorkDirFailsTheLaunchWithAClearReason() {
-        ProcessLauncher withoutSetsid = new ProcessLauncher(registry, ProcessGroupKiller.system(),
+        ProcessLauncher withoutSetsid = new ProcessLauncher(registry, Sandbox.none(), ProcessGroupKiller.system(),
                 List.of("/nonexistent/setsid"), Optional.empty());
 
         assertThatThrownBy(() -> bash(withoutSetsid, "true")).isInstanceOfSatisfying(HotplexException.class, e -> {
