@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.hotplex.adapter.cli.Diagnostics;
-import dev.hotplex.adapter.cli.ServiceHost;
 import dev.hotplex.app.config.HotplexSettings;
 
 import java.nio.file.Path;
@@ -12,7 +11,10 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** What the command line needs from the app: the configuration as {@code hotplex doctor} reports it, and {@code serve}. */
+/**
+ * What the command line needs from the app: the configuration as {@code hotplex doctor} reports it. ({@code serve}'s
+ * host comes with the configured delivery adapters, see {@link DeliveryAdapters}.)
+ */
 public final class CliSupportModule extends AbstractModule {
     private final HotplexSettings settings;
     private final Optional<Path> configFile;
@@ -22,12 +24,6 @@ public final class CliSupportModule extends AbstractModule {
         this.settings = requireNonNull(settings, "settings is null");
         this.configFile = requireNonNull(configFile, "configFile is null");
         this.home = requireNonNull(home, "home is null");
-    }
-
-    @Override
-    protected void configure() {
-        bind(ServiceHost.class).to(HttpServiceHost.class);
-        bind(HttpServiceHost.class).in(Singleton.class);
     }
 
     @Provides

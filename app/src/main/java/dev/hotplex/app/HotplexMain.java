@@ -8,11 +8,11 @@ import dev.hotplex.core.port.in.Engine;
 import dev.hotplex.core.port.out.AgentProvider;
 import dev.hotplex.provider.claude.ClaudeProvider;
 import dev.hotplex.waf.WafModule;
-import dev.hotplex.adapter.http.HttpModule;
 import dev.hotplex.provider.claude.ClaudeProviderModule;
 import dev.hotplex.app.config.ConfigLoader;
 import dev.hotplex.app.config.HotplexSettings;
 import dev.hotplex.app.config.LaunchOptions;
+import dev.hotplex.app.logging.LogbackSetup;
 import dev.hotplex.core.service.EngineConfig;
 
 import java.nio.file.Path;
@@ -64,7 +64,8 @@ public final class HotplexMain {
         LaunchOptions options = LaunchOptions.scan(args);
         HotplexSettings settings = new ConfigLoader()
                 .load(options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), environment,
-                        options.overrides());
+                        options.overrides(), home);
+        new LogbackSetup().apply(settings.log().toLogConfig());
         EngineConfig config = settings.engineConfig(home);
         com.google.inject.Module provider = settings.usesClaude()
                 ? new ClaudeProviderModule(settings.claude().toProviderConfig(
@@ -72,11 +73,13 @@ public final class HotplexMain {
                 : new NoProviderModule();
         Path workspace = settings.workspace().rootPath(home);
         WafModule firewall = new WafModule(settings.waf().toWafConfig(workspace, settings.state().dirPath(home), home));
-        HttpModule http = new HttpModule(settings.http().toHttpConfig(workspace));
-        return List.of(new EngineModule(config), provider, firewall, new ObserversModule(),
+        List<com.google.inject.Module> modules = new java.util.ArrayList<>(List.of(new EngineModule(config), provider,
+                firewall, new ObserversModule(),
                 new DefaultPortsModule(settings.state().dirPath(home)),
-                http, new CliModule(),
+                new CliModule(),
                 new CliSupportModule(settings,
-                        options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), home));
+                        options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), home)));
+        modules.addAll(DeliveryAdapters.modules(settings, workspace));
+        return List.copyOf(modules);
     }
 }

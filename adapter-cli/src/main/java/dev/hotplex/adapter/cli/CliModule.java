@@ -25,6 +25,8 @@ public final class CliModule extends AbstractModule {
         bind(SessionsResetCommand.class);
         bind(ServerApiFactory.class);
         bind(ChatTerminals.class).to(JLineChatTerminals.class);
+        bind(InterruptSignal.class).to(JdkInterruptSignal.class);
+        bind(JdkInterruptSignal.class).in(Singleton.class);
     }
 
     @Provides

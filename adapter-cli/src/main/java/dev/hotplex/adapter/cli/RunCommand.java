@@ -7,6 +7,7 @@ import dev.hotplex.core.model.TurnResult;
 import dev.hotplex.core.port.in.Engine;
 import dev.hotplex.core.port.in.EventSink;
 import jakarta.inject.Inject;
+import org.slf4j.MDC;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,10 +28,12 @@ import static java.util.Objects.requireNonNull;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the turn succeeded", "1:the turn failed (agent error, crash, timeout, interrupt)",
                 "2:usage or input error", "3:the firewall blocked the prompt", "4:the agent CLI is unavailable",
-                "5:the session is busy or the engine is at capacity", "70:internal error"})
+                "5:the session is busy or the engine is at capacity", "70:internal error",
+                "130:Ctrl-C interrupted the turn (a second Ctrl-C ends hotplex at once)"})
 public final class RunCommand implements Callable<Integer> {
     private final Engine engine;
     private final ConsoleInfo console;
+    private final InterruptSignal interrupts;
 
     @Spec
     private CommandSpec spec;
@@ -49,9 +53,10 @@ public final class RunCommand implements Callable<Integer> {
     private String prompt;
 
     @Inject
-    public RunCommand(Engine engine, ConsoleInfo console) {
+    public RunCommand(Engine engine, ConsoleInfo console, InterruptSignal interrupts) {
         this.engine = requireNonNull(engine, "engine is null");
         this.console = requireNonNull(console, "console is null");
+        this.interrupts = requireNonNull(interrupts, "interrupts is null");
     }
 
     @Override
@@ -69,13 +74,40 @@ public final class RunCommand implements Callable<Integer> {
             err.println("✗ the prompt is empty");
             return ExitCodes.USAGE;
         }
+        AtomicBoolean ctrlC = new AtomicBoolean();
+        MDC.put("session", sessionId);
+        MDC.put("tenant", SessionConfig.DEFAULT_OWNER);
         try {
             SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir);
-            TurnResult result = json ? engine.execute(config, text, new JsonEventSink(out)) : readable(config, text, out, err);
+            TurnResult result;
+            InterruptSignal.Registration ctrlCHandler = interrupts.onInterrupt(() -> interrupt(config.sessionId(), ctrlC));
+            try {
+                result = json ? engine.execute(config, text, new JsonEventSink(out)) : readable(config, text, out, err);
+            } finally {
+                ctrlCHandler.close();
+            }
+            if (ctrlC.get()) {
+                out.flush();
+                err.println("✗ interrupted (Ctrl-C)");
+                return ExitCodes.INTERRUPTED;
+            }
             return result.error().map(failure -> ExitCodes.forError(failure.code())).orElse(ExitCodes.OK);
         } catch (HotplexException e) {
             err.println("✗ " + e.errorCode().name() + ": " + e.getMessage());
             return ExitCodes.forError(e.errorCode());
+        } finally {
+            MDC.remove("session");
+            MDC.remove("tenant");
+        }
+    }
+
+    /** The first Ctrl-C: the turn ends as interrupted (its events still print), the agent process stays reusable. */
+    private void interrupt(SessionId id, AtomicBoolean ctrlC) {
+        ctrlC.set(true);
+        try {
+            engine.interrupt(id);
+        } catch (HotplexException e) {
+            // the turn has already ended, or had not started: nothing left to interrupt
         }
     }
 

@@ -63,7 +63,7 @@ final class CliHarness implements AutoCloseable {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                Object command = type == RunCommand.class ? new RunCommand(engine, console)
+                Object command = type == RunCommand.class ? new RunCommand(engine, console, interrupts)
                         : type == CheckCommand.class ? new CheckCommand(engine, console)
                         : type == DoctorCommand.class ? new DoctorCommand(engine, diagnostics)
                         : type == ChatCommand.class ? new ChatCommand(engine, terminals)
@@ -81,6 +81,22 @@ final class CliHarness implements AutoCloseable {
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);
+    }
+
+    /** Ctrl-C as a test presses it: {@link #pressCtrlC()} runs the handler of the running command, if any. */
+    final java.util.concurrent.atomic.AtomicReference<Runnable> ctrlC = new java.util.concurrent.atomic.AtomicReference<>();
+    private final InterruptSignal interrupts = action -> {
+        ctrlC.set(action);
+        return () -> ctrlC.set(null);
+    };
+
+    boolean pressCtrlC() {
+        Runnable action = ctrlC.get();
+        if (action == null) {
+            return false;
+        }
+        action.run();
+        return true;
     }
 
     /** The sessions commands reach the server on the diagnostics' port with the harness's environment. */

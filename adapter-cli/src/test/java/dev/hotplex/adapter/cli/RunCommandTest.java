@@ -38,6 +38,26 @@ class RunCommandTest {
     }
 
     @Test
+    void ctrlCInterruptsTheTurnAndExitsWith130() throws Exception {
+        try (CliHarness cli = new CliHarness(temp)) {
+            cli.provider.defaultScript(TurnScript.hang());
+            java.util.concurrent.CompletableFuture<Integer> exit = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> cli.run("run", "--session", "c1", "wait forever"));
+            while (!cli.pressCtrlC()) {
+                assertThat(exit).isNotDone();
+                Thread.sleep(20);
+            }
+
+            assertThat(exit.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(cli.err()).contains("interrupted (Ctrl-C)");
+            assertThat(cli.ctrlC.get()).as("the handler is gone once the command ends").isNull();
+            // the hot process survives an interrupt: the next turn reuses it
+            assertThat(cli.engine.session(dev.hotplex.core.model.SessionId.of("c1")).orElseThrow().state()
+                    .hasLiveProcess()).isTrue();
+        }
+    }
+
+    @Test
     void readsThePromptFromStdinForADash() {
         try (CliHarness cli = new CliHarness(temp)) {
             int exit = cli.stdin("from stdin\nsecond line").run("run", "-");

@@ -1,6 +1,9 @@
 package dev.hotplex.app.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +40,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
     /** Sections whose {@code HOTPLEX_<SECTION>_*} variables are configuration. */
     private static final Set<String> SECTIONS = Set.of("workspace", "state", "engine", "claude", "waf", "http",
-            "telemetry");
+            "telemetry", "log");
     /** Top-level list keys: {@code HOTPLEX_PROVIDERS}, {@code HOTPLEX_ADAPTERS}. */
     private static final Set<String> TOP_LEVEL_LISTS = Set.of("PROVIDERS", "ADAPTERS");
     /** Sections holding free-form maps, whose keys keep their spelling. */
@@ -46,7 +49,8 @@ public final class ConfigLoader {
     private final ObjectMapper yaml;
 
     public ConfigLoader() {
-        this.yaml = new ObjectMapper(new YAMLFactory())
+        YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        this.yaml = new ObjectMapper(factory)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -54,39 +58,62 @@ public final class ConfigLoader {
                         .addDeserializer(Duration.class, new DurationDeserializer()));
     }
 
+    /** {@link #load(Optional, Map, Map, Path)} with paths under the user's home. */
     public HotplexSettings load(Optional<Path> file, Map<String, String> environment, Map<String, String> overrides) {
-        ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        file.ifPresent(path -> {
-            JsonNode fromFile = readFile(path);
-            bind(fromFile, "config file " + path);
-            merge(tree, fromFile);
-        });
-        environment.forEach((name, value) -> keyForEnvironment(name).ifPresent(key -> put(tree, key, value)));
-        overrides.forEach((key, value) -> put(tree, List.of(key.split("\\.")), value));
-        String source = file.map(path -> "config file " + path + ", environment and overrides")
-                .orElse("environment and overrides");
-        return bind(tree, source);
+        return load(file, environment, overrides, Path.of(System.getProperty("user.home")));
     }
 
-    /** Binds a tree; on error names the key and the source. */
-    private HotplexSettings bind(JsonNode tree, String source) {
+    /**
+     * Loads and checks every section (by building its real configuration with {@code home} for {@code ~} paths), so
+     * that any bad key or value fails here, naming the key and its origin: {@code file:line}, the environment
+     * variable or the {@code --set} flag.
+     */
+    public HotplexSettings load(Optional<Path> file, Map<String, String> environment, Map<String, String> overrides,
+                                Path home) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        KeyOrigins origins = new KeyOrigins(file.map(path -> "config file " + path + ", environment and overrides")
+                .orElse("environment and overrides"));
+        file.ifPresent(path -> merge(tree, readFile(path, origins)));
+        environment.forEach((name, value) -> keyForEnvironment(name).ifPresent(key -> {
+            put(tree, key, value);
+            origins.put(key, "environment variable " + name);
+        }));
+        overrides.forEach((key, value) -> {
+            List<String> path = List.of(key.split("\\."));
+            put(tree, path, value);
+            origins.put(path, "--set " + key);
+        });
+        HotplexSettings settings = bind(tree, origins);
+        SettingsCheck.run(settings, home, origins);
+        return settings;
+    }
+
+    /** Binds the merged tree; on error names the key and where it was set. */
+    private HotplexSettings bind(JsonNode tree, KeyOrigins origins) {
         try {
             return yaml.treeToValue(tree, HotplexSettings.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("unknown configuration key '" + path(e) + "' (from " + source
+            String key = path(e);
+            throw new ConfigException("unknown configuration key '" + key + "' (" + origins.of(key)
                     + "); known keys here: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
+            String key = path(e);
             if (e.getCause() instanceof ConfigException config) {
-                throw new ConfigException(config.getMessage() + " (key '" + path(e) + "', from " + source + ")");
+                // thrown by a section's constructor or a value's deserializer: the path may stop above the key
+                String named = key.isEmpty() ? topLevelKeyNamedIn(config.getMessage()) : key;
+                throw new ConfigException("bad value for '" + named + "' (" + origins.of(named) + "): "
+                        + config.getMessage(), config);
             }
-            throw new ConfigException("bad value for '" + path(e) + "' (from " + source + "): " + e.getOriginalMessage());
+            throw new ConfigException("bad value for '" + key + "' (" + origins.of(key) + "): "
+                    + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("cannot read the configuration (" + source + "): " + e.getOriginalMessage(), e);
+            throw new ConfigException("cannot read the configuration: " + e.getOriginalMessage(), e);
         }
     }
 
-    private JsonNode readFile(Path path) {
+    /** Reads the file's tree, recording the line of every key in {@code origins}. */
+    private JsonNode readFile(Path path, KeyOrigins origins) {
         if (!Files.isRegularFile(path)) {
             throw new ConfigException("config file " + path + " does not exist or is not a file");
         }
@@ -98,12 +125,24 @@ public final class ConfigLoader {
             if (!node.isObject()) {
                 throw new ConfigException("config file " + path + " must hold a YAML mapping at the top");
             }
+            try (JsonParser parser = yaml.createParser(path.toFile())) {
+                YamlKeyLines.walk(parser, (key, line) -> origins.put(key, "config file " + path + ":" + line));
+            }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config file " + path + " is not valid YAML: " + e.getOriginalMessage(), e);
+            JsonLocation location = e.getLocation();
+            String where = location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr();
+            throw new ConfigException("config file " + path + where + " is not valid YAML: " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String topLevelKeyNamedIn(String message) {
+        int colon = message.indexOf(':');
+        String first = colon < 0 ? "" : message.substring(0, colon).strip();
+        return first.matches("[a-z-]+") ? first : "";
     }
 
     static Optional<List<String>> keyForEnvironment(String name) {

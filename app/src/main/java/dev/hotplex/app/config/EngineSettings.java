@@ -57,7 +57,7 @@ public record EngineSettings(
         try {
             return ToolApproval.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("engine.toolApproval must be one of ask, allow, deny; got '" + text + "'");
+            throw new ConfigException("engine.tool-approval must be one of ask, allow, deny; got '" + text + "'");
         }
     }
 

@@ -22,7 +22,8 @@ public record HotplexSettings(
         EngineSettings engine,
         ClaudeSettings claude,
         WafSettings waf,
-        HttpSettings http) {
+        HttpSettings http,
+        LogSettings log) {
 
     private static final List<String> KNOWN_PROVIDERS = List.of("claude");
     private static final List<String> KNOWN_ADAPTERS = List.of("http");
@@ -36,6 +37,7 @@ public record HotplexSettings(
         claude = claude == null ? ClaudeSettings.EMPTY : claude;
         waf = waf == null ? WafSettings.EMPTY : waf;
         http = http == null ? HttpSettings.EMPTY : http;
+        log = log == null ? LogSettings.EMPTY : log;
         for (String provider : providers) {
             if (!KNOWN_PROVIDERS.contains(provider)) {
                 throw new ConfigException("providers: unknown provider '" + provider + "'; known: " + KNOWN_PROVIDERS);
@@ -43,6 +45,10 @@ public record HotplexSettings(
         }
         if (providers.size() > 1) {
             throw new ConfigException("providers: one provider at a time for now; got " + providers);
+        }
+        if (adapters.isEmpty()) {
+            throw new ConfigException("adapters: name at least one delivery adapter for `hotplex serve`; known: "
+                    + KNOWN_ADAPTERS);
         }
         for (String adapter : adapters) {
             if (!KNOWN_ADAPTERS.contains(adapter)) {

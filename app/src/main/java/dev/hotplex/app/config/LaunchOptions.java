@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The global options that shape the configuration, read before the injector exists: {@code --config FILE}
- * and {@code --set KEY=VALUE}, given before the subcommand ({@code hotplex --config x.yaml run ...}).
+ * The global options that shape the configuration, read before the injector exists: {@code --config FILE},
+ * {@code --set KEY=VALUE} and the shorthands {@code --log-format F} and {@code --log-level L}, given before the subcommand ({@code hotplex --config x.yaml run ...}).
  * The root command declares them too, so they show in {@code --help} and parse cleanly there.
  */
 public record LaunchOptions(Optional<Path> configFile, Map<String, String> overrides) {
+    private static final Map<String, String> LOG_FLAGS = Map.of("--log-format", "log.format", "--log-level", "log.level");
+
     public LaunchOptions {
         overrides = Map.copyOf(overrides);
     }
@@ -30,7 +32,7 @@ public record LaunchOptions(Optional<Path> configFile, Map<String, String> overr
                 name = arg.substring(0, equals);
                 value = arg.substring(equals + 1);
             }
-            if (!name.equals("--config") && !name.equals("--set")) {
+            if (!name.equals("--config") && !name.equals("--set") && !LOG_FLAGS.containsKey(name)) {
                 continue;
             }
             if (value == null) {
@@ -41,6 +43,8 @@ public record LaunchOptions(Optional<Path> configFile, Map<String, String> overr
             }
             if (name.equals("--config")) {
                 file = Optional.of(Path.of(value));
+            } else if (LOG_FLAGS.containsKey(name)) {
+                overrides.put(LOG_FLAGS.get(name), value); // shorthand for --set log.format=... / log.level=...
             } else {
                 int separator = value.indexOf('=');
                 if (separator <= 0) {

@@ -106,9 +106,10 @@ class ConfigLoaderTest {
         assertThat(http.apiKeys().get(1).sha256Hex()).isEqualTo(hashed);
         assertThat(settings.toString() + http).doesNotContain("first-secret-key");
 
-        HotplexSettings bad = loader.load(Optional.empty(), Map.of("HOTPLEX_HTTP_API_KEYS", "leaky-secret"), Map.of());
-        assertThatThrownBy(() -> bad.http().toHttpConfig(temp))
-                .isInstanceOf(ConfigException.class).message().doesNotContain("leaky-secret");
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("HOTPLEX_HTTP_API_KEYS", "leaky-secret"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad value for 'http.api-keys' (environment variable HOTPLEX_HTTP_API_KEYS)")
+                .message().doesNotContain("leaky-secret");
     }
 
     @Test
@@ -119,41 +120,81 @@ class ConfigLoaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "engine:\\n  max-sesions: 3                 | unknown configuration key 'engine.max-sesions'",
-            "engin:\\n  max-sessions: 3                 | unknown configuration key 'engin'",
-            "engine:\\n  turn-timeout: soon             | 'soon' is not a duration",
-            "engine:\\n  max-sessions: many             | bad value for 'engine.max-sessions'",
-            "engine:\\n  max-sessions: 0                | maxSessions must be at least 1",
-            "engine:\\n  tool-approval: maybe           | engine.toolApproval must be one of ask, allow, deny",
-            "providers: [gpt]                           | unknown provider 'gpt'",
-            "adapters: [grpc]                           | unknown adapter 'grpc'",
-            "claude:\\n  max-line-bytes: 10             | maxLineBytes",
-            "[1, 2]                                     | must hold a YAML mapping",
-            "engine: [unclosed                          | not valid YAML",
+            "engine:\\n  max-sesions: 3                 | unknown configuration key 'engine.max-sesions' (config file {file}:2)",
+            "engin:\\n  max-sessions: 3                 | unknown configuration key 'engin' (config file {file}:1)",
+            "engine:\\n  turn-timeout: soon             | bad value for 'engine.turn-timeout' (config file {file}:2): 'soon' is not a duration",
+            "engine:\\n  max-sessions: many             | bad value for 'engine.max-sessions' (config file {file}:2)",
+            "engine: 5                                  | bad value for 'engine' (config file {file}:1)",
+            "# a comment\\nengine:\\n  max-sessions: 0  | bad value for 'engine.max-sessions' (config file {file}:3): maxSessions must be at least 1",
+            "engine:\\n  tool-approval: maybe           | bad value for 'engine.tool-approval' (config file {file}:2): engine.tool-approval must be one of ask, allow, deny",
+            "engine:\\n  turn-timeout: 0s               | bad value for 'engine.turn-timeout' (config file {file}:2)",
+            "providers: [gpt]                           | bad value for 'providers' (config file {file}:1): providers: unknown provider 'gpt'",
+            "adapters: [grpc]                           | bad value for 'adapters' (config file {file}:1): adapters: unknown adapter 'grpc'",
+            "workspace: {}\\nadapters: []               | bad value for 'adapters' (config file {file}:2): adapters: name at least one delivery adapter",
+            "claude:\\n  max-line-bytes: 10             | bad value for 'claude.max-line-bytes' (config file {file}:2): Claude provider: maxLineBytes",
+            "http:\\n  port: 99999                      | bad value for 'http.port' (config file {file}:2)",
+            "http:\\n  disconnect-policy: linger        | bad value for 'http.disconnect-policy' (config file {file}:2)",
+            "waf:\\n  admin-token: short              | bad value for 'waf.admin-token' (config file {file}:2): adminToken must be at least 16",
+            "log:\\n  format: xml                      | bad value for 'log.format' (config file {file}:2): format must be human or json",
+            "log:\\n  level: loud                      | bad value for 'log.level' (config file {file}:2): level must be one of",
+            "[1, 2]                                     | config file {file} must hold a YAML mapping",
+            "engine: [unclosed                          | config file {file}:1 is not valid YAML",
+            "engine:\\n  max-sessions: 3\\nengine: {}    | config file {file}:3 is not valid YAML: Duplicate field 'engine'",
     })
-    void badFilesAreClearErrors(String yaml, String message) throws IOException {
+    void badFilesAreClearErrorsNamingTheKeyAndTheLine(String yaml, String message) throws IOException {
         Path config = file(yaml.replace("\\n", "\n"));
-        assertThatThrownBy(() -> {
-            HotplexSettings settings = loader.load(Optional.of(config), Map.of(), Map.of());
-            settings.engineConfig(temp);
-            settings.claude().toProviderConfig();
-        })
+        assertThatThrownBy(() -> loader.load(Optional.of(config), Map.of(), Map.of(), temp))
                 .isInstanceOfSatisfying(HotplexException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.INVALID_CONFIG))
-                .hasMessageContaining(message);
+                .hasMessageContaining(message.replace("{file}", config.toString()));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "HOTPLEX_ENGINE_MAX_SESION   | 3     | unknown configuration key 'engine.max-sesion' (environment variable HOTPLEX_ENGINE_MAX_SESION)",
+            "HOTPLEX_ENGINE_MAX_SESSIONS | many  | bad value for 'engine.max-sessions' (environment variable HOTPLEX_ENGINE_MAX_SESSIONS)",
+            "HOTPLEX_ENGINE_MAX_SESSIONS | 0     | bad value for 'engine.max-sessions' (environment variable HOTPLEX_ENGINE_MAX_SESSIONS): maxSessions",
+            "HOTPLEX_ENGINE_IDLE_TIMEOUT | later | bad value for 'engine.idle-timeout' (environment variable HOTPLEX_ENGINE_IDLE_TIMEOUT)",
+            "HOTPLEX_ADAPTERS            | grpc  | bad value for 'adapters' (environment variable HOTPLEX_ADAPTERS)",
+            "HOTPLEX_LOG_FORMAT          | xml   | bad value for 'log.format' (environment variable HOTPLEX_LOG_FORMAT)",
+            "HOTPLEX_HTTP_PORT           | -1    | bad value for 'http.port' (environment variable HOTPLEX_HTTP_PORT)",
+    })
+    void badEnvironmentVariablesAreNamed(String name, String value, String message) {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of(name, value), Map.of(), temp))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @ParameterizedTest(name = "--set {0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "engine.max-sesions   | 3    | unknown configuration key 'engine.max-sesions' (--set engine.max-sesions)",
+            "engine.max-sessions  | 0    | bad value for 'engine.max-sessions' (--set engine.max-sessions): maxSessions",
+            "claude.max-turns     | none | bad value for 'claude.max-turns' (--set claude.max-turns)",
+            "log.level            | loud | bad value for 'log.level' (--set log.level)",
+    })
+    void badOverridesNameTheFlag(String key, String value, String message) {
+        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of(), Map.of(key, value), temp))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(message);
     }
 
     @Test
-    void errorsInTheFileNameTheFile() throws IOException {
-        Path config = file("engine:\n  max-sesions: 3\n");
-        assertThatThrownBy(() -> loader.load(Optional.of(config), Map.of(), Map.of()))
-                .hasMessageContaining("config file " + config);
+    void aLaterSourceOwnsTheErrorOfItsValue() throws IOException {
+        Path config = file("engine:\n  max-sessions: 4\n  turn-timeout: 5m\n");
+        assertThatThrownBy(() -> loader.load(Optional.of(config), Map.of("HOTPLEX_ENGINE_MAX_SESSIONS", "0"), Map.of(),
+                temp)).hasMessageContaining("(environment variable HOTPLEX_ENGINE_MAX_SESSIONS)");
+        assertThatThrownBy(() -> loader.load(Optional.of(config), Map.of(), Map.of("engine.turn-timeout", "0s"), temp))
+                .hasMessageContaining("(--set engine.turn-timeout)");
     }
 
     @Test
-    void aTypoInAnEnvironmentVariableIsAnErrorToo() {
-        assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of("HOTPLEX_ENGINE_MAX_SESION", "3"), Map.of()))
-                .hasMessageContaining("unknown configuration key 'engine.max-sesion'");
+    void logSettingsComeFromTheFileTheEnvironmentOrTheFlags() throws IOException {
+        Path config = file("log:\n  format: json\n  level: info\n");
+        assertThat(loader.load(Optional.of(config), Map.of(), Map.of(), temp).log().toLogConfig())
+                .isEqualTo(new dev.hotplex.app.logging.LogConfig(dev.hotplex.app.logging.LogFormat.JSON, "info"));
+        assertThat(loader.load(Optional.of(config), Map.of("HOTPLEX_LOG_FORMAT", "human"),
+                LaunchOptions.scan(new String[] {"--log-level", "debug", "run"}).overrides(), temp).log().toLogConfig())
+                .isEqualTo(new dev.hotplex.app.logging.LogConfig(dev.hotplex.app.logging.LogFormat.HUMAN, "debug"));
+        assertThat(loader.load(Optional.empty(), Map.of(), Map.of(), temp).log().toLogConfig())
+                .isEqualTo(dev.hotplex.app.logging.LogConfig.defaults());
     }
 
     @Test
