@@ -11,12 +11,12 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.inject.Inject;
-import org.slf4j.MDC;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,18 +45,31 @@ public final class HotplexHttpServer implements AutoCloseable {
     private final Authenticator authenticator;
     private final TenantRateLimiter rateLimiter;
     private final TurnRunner runner;
+    private final HttpObserver observer;
+    private final Optional<MetricsScrape> metrics;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Javalin javalin;
 
     @Inject
     public HotplexHttpServer(Engine engine, HttpConfig config) {
+        this(engine, config, HttpObserver.NONE, Optional.empty());
+    }
+
+    /**
+     * With telemetry: SSE streams and rate-limiter events reported to {@code observer}, and {@code GET /metrics}
+     * served from {@code metrics} (404 without one).
+     */
+    public HotplexHttpServer(Engine engine, HttpConfig config, HttpObserver observer, Optional<MetricsScrape> metrics) {
         this.engine = requireNonNull(engine, "engine is null");
         this.config = requireNonNull(config, "config is null");
         this.exchange = new Exchange(codec, config.maxBodyBytes());
         this.authenticator = new Authenticator(config.apiKeys());
         this.rateLimiter = new TenantRateLimiter(config.rateLimit());
         this.runner = new TurnRunner(engine, config.disconnectPolicy());
+        this.observer = requireNonNull(observer, "observer is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        observer.rateLimiters(rateLimiter.registry());
     }
 
     /**
@@ -168,7 +181,6 @@ public final class HotplexHttpServer implements AutoCloseable {
 
         javalinConfig.routes.before(exchange::begin);
         javalinConfig.routes.before("/v1/*", this::authenticate);
-        javalinConfig.routes.after(this::logAndForget);
         javalinConfig.routes.exception(HotplexException.class, (error, ctx) -> exchange.error(ctx, error));
         javalinConfig.routes.exception(HttpResponseException.class, (error, ctx) ->
                 exchange.error(ctx, ErrorMapper.codeForStatus(error.getStatus()), describe(error.getStatus())));
@@ -180,13 +192,15 @@ public final class HotplexHttpServer implements AutoCloseable {
         javalinConfig.routes.error(405, ctx -> fillEmptyError(ctx, 405));
 
         TurnRequests turnRequests = new TurnRequests(config.maxPromptChars());
-        SseTurnStream sse = new SseTurnStream(runner, codec, config.heartbeatInterval(), config.streamBufferEvents());
+        SseTurnStream sse = new SseTurnStream(runner, codec, config.heartbeatInterval(), config.streamBufferEvents(),
+                observer);
         JsonTurnResponse json = new JsonTurnResponse(runner, codec, config.heartbeatInterval());
         new SessionRoutes(engine, exchange, turnRequests, runner, sse, json).register(javalinConfig.routes);
         new CheckRoutes(engine, exchange, config.maxPromptChars()).register(javalinConfig.routes);
         new SystemRoutes(engine, exchange, runner, config.workspaceRoot()).register(javalinConfig.routes);
         byte[] openApi = codec.write(OpenApiDocument.build());
         javalinConfig.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        javalinConfig.routes.get("/metrics", this::metrics);
         new WebSocketRoutes(engine, codec, authenticator, rateLimiter, turnRequests, runner, config)
                 .register(javalinConfig.routes);
     }
@@ -197,13 +211,6 @@ public final class HotplexHttpServer implements AutoCloseable {
         }
         Tenant tenant = authenticator.authenticate(ctx.header("Authorization"));
         exchange.tenant(ctx, tenant);
-        // every log line of this request (the engine's too, on this thread) names the tenant and session
-        MDC.put("tenant", tenant.name());
-        MDC.put("request", exchange.requestId(ctx));
-        String[] path = ctx.path().split("/");
-        if (path.length > 3 && path[2].equals("sessions")) {
-            MDC.put("session", path[3]);
-        }
         try {
             rateLimiter.acquire(tenant);
         } catch (HotplexException e) {
@@ -212,9 +219,13 @@ public final class HotplexHttpServer implements AutoCloseable {
         }
     }
 
-    private void logAndForget(Context ctx) {
-        LOG.log(System.Logger.Level.DEBUG, "{0} {1} -> {2}", ctx.method(), ctx.path(), ctx.statusCode());
-        MDC.clear();
+    /** Prometheus scrape; like /healthz it needs no API key (it holds no session ids, prompts or paths). */
+    private void metrics(Context ctx) {
+        if (metrics.isEmpty()) {
+            exchange.error(ctx, ErrorMapper.codeForStatus(404), "metrics are not enabled (telemetry.prometheus)");
+            return;
+        }
+        ctx.contentType(metrics.get().contentType()).result(metrics.get().scrape());
     }
 
     private void fillEmptyError(Context ctx, int status) {

@@ -3,7 +3,10 @@ package dev.hotplex.adapter.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.hotplex.core.port.in.Engine;
+
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,11 +24,15 @@ public final class HttpModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(HttpConfig.class).toInstance(config);
+        // telemetry hooks, bound by the app when telemetry is wired; absent: no /metrics, nothing observed
+        OptionalBinder.newOptionalBinder(binder(), HttpObserver.class);
+        OptionalBinder.newOptionalBinder(binder(), MetricsScrape.class);
     }
 
     @Provides
     @Singleton
-    HotplexHttpServer server(Engine engine, HttpConfig httpConfig) {
-        return new HotplexHttpServer(engine, httpConfig);
+    HotplexHttpServer server(Engine engine, HttpConfig httpConfig, Optional<HttpObserver> observer,
+                             Optional<MetricsScrape> metrics) {
+        return new HotplexHttpServer(engine, httpConfig, observer.orElse(HttpObserver.NONE), metrics);
     }
 }

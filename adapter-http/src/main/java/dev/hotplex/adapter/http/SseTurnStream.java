@@ -38,8 +38,10 @@ final class SseTurnStream {
     private final JsonCodec codec;
     private final Duration heartbeat;
     private final int bufferEvents;
+    private final HttpObserver observer;
 
-    SseTurnStream(TurnRunner runner, JsonCodec codec, Duration heartbeat, int bufferEvents) {
+    SseTurnStream(TurnRunner runner, JsonCodec codec, Duration heartbeat, int bufferEvents, HttpObserver observer) {
+        this.observer = requireNonNull(observer, "observer is null");
         this.runner = requireNonNull(runner, "runner is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.heartbeat = requireNonNull(heartbeat, "heartbeat is null");
@@ -50,11 +52,13 @@ final class SseTurnStream {
         SessionId sessionId = turn.config().sessionId();
         SseEventSink sink = new SseEventSink(bufferEvents);
         runner.inFlight().streamOpened();
+        observer.sseClientOpened();
         try {
             CompletableFuture<TurnResult> future = runner.submit(turn, sink);
             stream(ctx, tenant, sessionId, sink, future);
         } finally {
             runner.inFlight().streamClosed();
+            observer.sseClientClosed();
         }
     }
 

@@ -37,6 +37,11 @@ final class TenantRateLimiter {
         }
     }
 
+    /** The limiters, one per tenant, for telemetry to subscribe to their events. */
+    RateLimiterRegistry registry() {
+        return registry;
+    }
+
     /** Whole seconds until the budget refills, at least 1. */
     long retryAfterSeconds() {
         return Math.max(1, (limit.period().toMillis() + 999) / 1000);
