@@ -11,6 +11,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.inject.Inject;
+import org.slf4j.MDC;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -181,6 +182,7 @@ public final class HotplexHttpServer implements AutoCloseable {
 
         javalinConfig.routes.before(exchange::begin);
         javalinConfig.routes.before("/v1/*", this::authenticate);
+        javalinConfig.routes.after(this::logAndForget);
         javalinConfig.routes.exception(HotplexException.class, (error, ctx) -> exchange.error(ctx, error));
         javalinConfig.routes.exception(HttpResponseException.class, (error, ctx) ->
                 exchange.error(ctx, ErrorMapper.codeForStatus(error.getStatus()), describe(error.getStatus())));
@@ -211,12 +213,24 @@ public final class HotplexHttpServer implements AutoCloseable {
         }
         Tenant tenant = authenticator.authenticate(ctx.header("Authorization"));
         exchange.tenant(ctx, tenant);
+        // every log line of this request (the engine's too, on this thread) names the tenant and session
+        MDC.put("tenant", tenant.name());
+        MDC.put("request", exchange.requestId(ctx));
+        String[] path = ctx.path().split("/");
+        if (path.length > 3 && path[2].equals("sessions")) {
+            MDC.put("session", path[3]);
+        }
         try {
             rateLimiter.acquire(tenant);
         } catch (HotplexException e) {
             ctx.header("Retry-After", String.valueOf(rateLimiter.retryAfterSeconds()));
             throw e;
         }
+    }
+
+    private void logAndForget(Context ctx) {
+        LOG.log(System.Logger.Level.DEBUG, "{0} {1} -> {2}", ctx.method(), ctx.path(), ctx.statusCode());
+        MDC.clear();
     }
 
     /** Prometheus scrape; like /healthz it needs no API key (it holds no session ids, prompts or paths). */
