@@ -7,6 +7,7 @@ import dev.hotplex.core.port.out.AgentProvider;
 import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.provider.claude.internal.ClaudeBinary;
 import dev.hotplex.provider.claude.internal.ClaudeCommandLine;
+import dev.hotplex.provider.claude.internal.ClaudeConfigDirs;
 import dev.hotplex.provider.claude.internal.ClaudeConnector;
 import dev.hotplex.provider.claude.internal.ClaudeEnvironment;
 import dev.hotplex.provider.claude.internal.ClaudeFlags;
@@ -14,6 +15,7 @@ import dev.hotplex.provider.claude.internal.ClaudeTranscripts;
 import dev.hotplex.provider.claude.internal.ClaudeVersionProbe;
 import dev.hotplex.provider.process.LiveProcessRegistry;
 import dev.hotplex.provider.process.ProcessLauncher;
+import dev.hotplex.provider.process.SandboxSelector;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 
 import java.io.UncheckedIOException;
@@ -28,7 +30,9 @@ import static java.util.Objects.requireNonNull;
  * The Claude Code CLI as an {@link AgentProvider}: one hot {@code claude -p} process per session, in a
  * process group of its own, with an allow-listed environment. {@link #close()} (and a JVM shutdown hook)
  * ends every process group it started; each group is also recorded in the state dir until it is gone, so
- * that {@link #reapOrphans()} at the next start ends what a SIGKILLed engine left running.
+ * that {@link #reapOrphans()} at the next start ends what a SIGKILLed engine left running. Each CLI runs
+ * in the configured OS sandbox ({@link ClaudeProviderConfig#sandbox()}) with the config dir of its tenant or
+ * session ({@link ClaudeProviderConfig#configDirScope()}).
  */
 public final class ClaudeProvider implements AgentProvider, AutoCloseable {
     public static final String NAME = "claude";
@@ -36,7 +40,8 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
 
     private final LiveProcessRegistry registry;
     private final ClaudeConnector connector;
-    private final ClaudeTranscripts transcripts;
+    private final ClaudeConfigDirs configDirs;
+    private final String sandbox;
     private final ClaudeVersionProbe versionProbe;
 
     /** Uses this JVM's environment as the source the CLI's environment is filtered from. */
@@ -52,14 +57,16 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
                 .build(engineEnvironment);
         ClaudeBinary binary = new ClaudeBinary(config.binary(), Optional.ofNullable(environment.get("PATH"))
                 .or(() -> Optional.ofNullable(engineEnvironment.get("PATH"))));
+        SandboxSelector.Choice sandboxChoice = new SandboxSelector().select(config.sandbox());
+        this.sandbox = sandboxChoice.sandbox().describe();
         this.registry = registry(config);
-        ProcessLauncher launcher = new ProcessLauncher(registry);
+        ProcessLauncher launcher = new ProcessLauncher(registry, sandboxChoice.sandbox());
+        this.configDirs = new ClaudeConfigDirs(ClaudeTranscripts.configDir(environment), config.configDirScope());
         ClaudeFlags flags = new ClaudeFlags(config.model(), config.permissionMode(), config.partialMessages(),
                 config.permissionPromptStdio(), config.mcpConfig(), config.addDirs(), config.maxTurns(),
                 config.extraArgs());
         this.connector = new ClaudeConnector(launcher, ClaudeWireCodec.create(), new ClaudeCommandLine(flags), binary,
-                environment, config.maxLineBytes(), config.startupTimeout());
-        this.transcripts = new ClaudeTranscripts(ClaudeTranscripts.configDir(environment));
+                environment, configDirs, List.of(config.stateDir()), config.maxLineBytes(), config.startupTimeout());
         this.versionProbe = new ClaudeVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
     }
 
@@ -92,13 +99,13 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
     @Override
     public boolean canResume(SessionSpec spec) {
         requireNonNull(spec, "spec is null");
-        return transcripts.exists(spec.providerSessionId());
+        return new ClaudeTranscripts(configDirs.of(spec)).exists(spec.providerSessionId());
     }
 
     @Override
     public void discardSessionFiles(SessionSpec spec) {
         requireNonNull(spec, "spec is null");
-        transcripts.discard(spec.providerSessionId());
+        new ClaudeTranscripts(configDirs.of(spec)).discard(spec.providerSessionId());
     }
 
     /**
@@ -111,6 +118,11 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
      */
     public int reapOrphans() {
         return registry.reapOrphans().size();
+    }
+
+    /** What confines the CLI processes, e.g. {@code bwrap (bubblewrap 0.8.0, /usr/bin/bwrap)} or {@code none}. */
+    public String sandbox() {
+        return sandbox;
     }
 
     /** The process group ids of the CLI processes still alive (for diagnostics). */

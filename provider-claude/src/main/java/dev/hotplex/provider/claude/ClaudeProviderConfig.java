@@ -3,6 +3,7 @@ package dev.hotplex.provider.claude;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.provider.claude.internal.ClaudeEnvironment;
+import dev.hotplex.provider.process.SandboxConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,11 @@ import static java.util.Objects.requireNonNull;
  * @param stateDir              where every live process group is recorded (owner-only, created if missing), so
  *                              that after a {@code kill -9} of the engine the next start can reap what it left
  *                              ({@link ClaudeProvider#reapOrphans()}); absolute; engines may share it
+ * @param sandbox               how each CLI is confined at the OS level (default: bubblewrap when it works here,
+ *                              otherwise none with a warning); the provider adds the session's work dir and config
+ *                              dir (writable), the CLI's install dir (read-only), and hides the engine's config dir
+ *                              root and {@code stateDir}
+ * @param configDirScope        whose {@code CLAUDE_CONFIG_DIR} a session gets (default {@link ConfigDirScope#TENANT})
  */
 public record ClaudeProviderConfig(
         String binary,
@@ -57,7 +63,9 @@ public record ClaudeProviderConfig(
         OptionalInt maxTurns,
         boolean permissionPromptStdio,
         Duration shutdownGrace,
-        Path stateDir) {
+        Path stateDir,
+        SandboxConfig sandbox,
+        ConfigDirScope configDirScope) {
 
     public static final String DEFAULT_BINARY = "claude";
     public static final boolean DEFAULT_PARTIAL_MESSAGES = true;
@@ -70,6 +78,7 @@ public record ClaudeProviderConfig(
     /** {@code ~/.hotplex/state/claude-groups}. */
     public static final Path DEFAULT_STATE_DIR = Path.of(System.getProperty("user.home"), ".hotplex", "state",
             "claude-groups");
+    public static final ConfigDirScope DEFAULT_CONFIG_DIR_SCOPE = ConfigDirScope.TENANT;
 
     /** Flags hotplex sets itself; extra arguments may not repeat or contradict them. */
     private static final List<String> MANAGED_FLAGS = List.of("-p", "--print", "--input-format", "--output-format",
@@ -88,6 +97,8 @@ public record ClaudeProviderConfig(
         requireNonNull(maxTurns, "maxTurns is null");
         requireNonNull(shutdownGrace, "shutdownGrace is null");
         requireNonNull(stateDir, "stateDir is null");
+        requireNonNull(sandbox, "sandbox is null");
+        requireNonNull(configDirScope, "configDirScope is null");
 
         check(!binary.isBlank() && binary.indexOf('\0') < 0, "binary must be a path or a command name");
         option("model", model);
@@ -110,6 +121,17 @@ public record ClaudeProviderConfig(
         addDirs.forEach(dir -> check(dir.isAbsolute(), "addDirs must be absolute paths, got " + dir));
         maxTurns.ifPresent(turns -> check(turns >= 1, "maxTurns must be at least 1, got " + turns));
         check(stateDir.isAbsolute(), "stateDir must be an absolute path, got " + stateDir);
+    }
+
+    /** The settings from before {@code sandbox} and {@code configDirScope} existed, with their defaults. */
+    public ClaudeProviderConfig(String binary, Optional<String> model, Optional<String> permissionMode,
+                                List<String> extraArgs, Map<String, String> extraEnv, List<String> envAllow,
+                                boolean partialMessages, int maxLineBytes, Duration startupTimeout,
+                                Optional<String> mcpConfig, List<Path> addDirs, OptionalInt maxTurns,
+                                boolean permissionPromptStdio, Duration shutdownGrace, Path stateDir) {
+        this(binary, model, permissionMode, extraArgs, extraEnv, envAllow, partialMessages, maxLineBytes,
+                startupTimeout, mcpConfig, addDirs, maxTurns, permissionPromptStdio, shutdownGrace, stateDir,
+                SandboxConfig.defaults(), DEFAULT_CONFIG_DIR_SCOPE);
     }
 
     /** The settings from before {@code stateDir} existed, with {@link #DEFAULT_STATE_DIR}. */
@@ -162,6 +184,8 @@ public record ClaudeProviderConfig(
         private boolean permissionPromptStdio = DEFAULT_PERMISSION_PROMPT_STDIO;
         private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private Path stateDir = DEFAULT_STATE_DIR;
+        private SandboxConfig sandbox = SandboxConfig.defaults();
+        private ConfigDirScope configDirScope = DEFAULT_CONFIG_DIR_SCOPE;
 
         private Builder() {
         }
@@ -182,6 +206,8 @@ public record ClaudeProviderConfig(
             permissionPromptStdio = config.permissionPromptStdio();
             shutdownGrace = config.shutdownGrace();
             stateDir = config.stateDir();
+            sandbox = config.sandbox();
+            configDirScope = config.configDirScope();
         }
 
         public Builder binary(String value) {
@@ -268,10 +294,20 @@ public record ClaudeProviderConfig(
             return this;
         }
 
+        public Builder sandbox(SandboxConfig value) {
+            sandbox = requireNonNull(value, "sandbox is null");
+            return this;
+        }
+
+        public Builder configDirScope(ConfigDirScope value) {
+            configDirScope = requireNonNull(value, "configDirScope is null");
+            return this;
+        }
+
         public ClaudeProviderConfig build() {
             return new ClaudeProviderConfig(binary, model, permissionMode, extraArgs, extraEnv, envAllow,
                     partialMessages, maxLineBytes, startupTimeout, mcpConfig, addDirs, maxTurns, permissionPromptStdio,
-                    shutdownGrace, stateDir);
+                    shutdownGrace, stateDir, sandbox, configDirScope);
         }
     }
 }

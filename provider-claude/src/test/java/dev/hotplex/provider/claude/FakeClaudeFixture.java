@@ -6,6 +6,7 @@ import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.core.port.out.TurnCompletion;
 import dev.hotplex.core.port.out.TurnInput;
+import dev.hotplex.provider.process.SandboxConfig;
 import dev.hotplex.testkit.RecordingTurnListener;
 
 import java.io.IOException;
@@ -64,13 +65,18 @@ final class FakeClaudeFixture implements AutoCloseable {
         }
     }
 
-    /** The fake as the binary, quick timeouts for tests. */
+    /**
+     * The fake as the binary, quick timeouts for tests; unconfined and one shared config dir, because these tests
+     * read pids and files the fake writes outside its work dir (TestClaudeProviderSandbox covers both).
+     */
     ClaudeProviderConfig.Builder config() {
         return ClaudeProviderConfig.builder()
                 .binary(binary.toString())
                 .startupTimeout(Duration.ofSeconds(10))
                 .shutdownGrace(Duration.ofSeconds(1))
-                .stateDir(stateDir);
+                .stateDir(stateDir)
+                .sandbox(SandboxConfig.none())
+                .configDirScope(ConfigDirScope.ENGINE);
     }
 
     /** What the engine's environment would hold: PATH and HOME, the user's Claude settings, and secrets. */

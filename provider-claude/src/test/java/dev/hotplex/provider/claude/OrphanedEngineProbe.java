@@ -4,6 +4,7 @@ import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.core.port.out.TurnInput;
+import dev.hotplex.provider.process.SandboxConfig;
 import dev.hotplex.testkit.RecordingTurnListener;
 
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ public final class OrphanedEngineProbe {
                 .stateDir(Path.of(args[1]))
                 .startupTimeout(Duration.ofSeconds(10))
                 .shutdownGrace(Duration.ofSeconds(1))
+                // unconfined: a sandboxed CLI dies with its engine (--die-with-parent) and leaves nothing to reap
+                .sandbox(SandboxConfig.none())
                 .build();
         Map<String, String> environment = Map.of("PATH", System.getenv("PATH"), "HOME", args[3],
                 "CLAUDE_CONFIG_DIR", args[4]);

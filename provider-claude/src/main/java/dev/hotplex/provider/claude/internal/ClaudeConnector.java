@@ -4,15 +4,18 @@ import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.provider.process.ChildProcess;
+import dev.hotplex.provider.process.Confinement;
 import dev.hotplex.provider.process.ExitStatus;
 import dev.hotplex.provider.process.LaunchRequest;
 import dev.hotplex.provider.process.ProcessLauncher;
 import dev.hotplex.provider.claude.internal.session.ClaudeConnection;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,11 @@ import static java.util.Objects.requireNonNull;
  * Opens a session's connection: resolves the binary, builds the command line, launches the process in
  * its own group and waits for the {@code initialize} handshake. A process that exits or stays silent
  * instead is ended at once, and the failure says why, with the end of its stderr.
+ *
+ * <p>Each session gets its own {@code CLAUDE_CONFIG_DIR} ({@link ClaudeConfigDirs}) and, when the launcher
+ * has a sandbox, sees only that config dir and its work dir writable, the CLI's install dir read-only, and
+ * neither the engine's config dir root (other tenants' transcripts, the operator's credentials) nor the
+ * process-group records in {@code hiddenDirs}.
  */
 public final class ClaudeConnector {
     private static final System.Logger LOG = System.getLogger(ClaudeConnector.class.getName());
@@ -37,17 +45,21 @@ public final class ClaudeConnector {
     private final ClaudeCommandLine commandLine;
     private final ClaudeBinary binary;
     private final Map<String, String> environment;
+    private final ClaudeConfigDirs configDirs;
+    private final List<Path> hiddenDirs;
     private final int maxLineBytes;
     private final Duration startupTimeout;
 
     public ClaudeConnector(ProcessLauncher launcher, ClaudeWireCodec codec, ClaudeCommandLine commandLine,
-                           ClaudeBinary binary, Map<String, String> environment, int maxLineBytes,
-                           Duration startupTimeout) {
+                           ClaudeBinary binary, Map<String, String> environment, ClaudeConfigDirs configDirs,
+                           List<Path> hiddenDirs, int maxLineBytes, Duration startupTimeout) {
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.commandLine = requireNonNull(commandLine, "commandLine is null");
         this.binary = requireNonNull(binary, "binary is null");
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+        this.configDirs = requireNonNull(configDirs, "configDirs is null");
+        this.hiddenDirs = List.copyOf(requireNonNull(hiddenDirs, "hiddenDirs is null"));
         this.maxLineBytes = maxLineBytes;
         this.startupTimeout = requireNonNull(startupTimeout, "startupTimeout is null");
     }
@@ -60,9 +72,15 @@ public final class ClaudeConnector {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(commandLine.arguments(spec));
+        Path configDir = configDirs.create(spec);
+        Map<String, String> sessionEnvironment = new HashMap<>(environment);
+        sessionEnvironment.put("CLAUDE_CONFIG_DIR", configDir.toString());
+        List<Path> hidden = new ArrayList<>(hiddenDirs);
+        hidden.add(configDirs.root());
+        Confinement confinement = new Confinement(List.of(configDir), installDir(executable), hidden);
         long started = System.nanoTime();
-        ChildProcess child = launcher.launch(new LaunchRequest(command, spec.workDir(), environment, maxLineBytes,
-                STDERR_TAIL_BYTES));
+        ChildProcess child = launcher.launch(new LaunchRequest(command, spec.workDir(), sessionEnvironment,
+                maxLineBytes, STDERR_TAIL_BYTES, confinement));
         ClaudeConnection connection = ClaudeConnection.start(child, codec, WRITE_TIMEOUT);
         Optional<String> failure = connection.awaitReady(startupTimeout);
         if (failure.isEmpty()) {
@@ -75,5 +93,15 @@ public final class ClaudeConnector {
         String stderr = connection.exitStatus().map(ExitStatus::stderrTail).orElseGet(child::stderrTail);
         throw new HotplexException(StandardErrorCode.PROCESS_START_FAILED,
                 failure.get() + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
+    }
+
+    /** The directory the real binary lives in (symbolic links resolved), so it stays visible inside a hidden path. */
+    private static List<Path> installDir(Path executable) {
+        try {
+            Path real = executable.toRealPath().getParent();
+            return real == null ? List.of() : List.of(real);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 }
