@@ -1,0 +1,89 @@
+package dev.hotplex.provider.codex;
+
+import dev.hotplex.core.model.SessionId;
+import dev.hotplex.core.port.out.SessionSpec;
+import dev.hotplex.testkit.openai.CodexBinaryLocator;
+import dev.hotplex.testkit.openai.FakeOpenAiApi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The real Codex CLI against a {@link FakeOpenAiApi}, in a temp dir: its own CODEX_HOME, state dir and work
+ * dir. Skips only when the pinned binary is genuinely not installed ({@code bin/install-codex}).
+ */
+final class CodexLab implements AutoCloseable {
+    static final Duration TURN_TIMEOUT = Duration.ofSeconds(60);
+
+    final FakeOpenAiApi api;
+    final Path root;
+    final Path home;
+    final Path workDir;
+    final CodexProvider provider;
+
+    private CodexLab(FakeOpenAiApi api, Path root, String sandbox, String approvalPolicy) throws IOException {
+        this.api = api;
+        this.root = root;
+        // Codex refuses to create its sandbox helper (codex-linux-sandbox, found through PATH aliases in its
+        // home) under the temp dir, and commands then fail in bwrap: keep the home in the build dir instead.
+        Path build = Files.createDirectories(Path.of("target", "codex-homes").toAbsolutePath());
+        this.home = api.writeCodexHome(Files.createTempDirectory(build, "home-"));
+        this.workDir = Files.createDirectories(root.resolve("work"));
+        Map<String, String> extra = new HashMap<>(api.cliEnvironment(home));
+        extra.remove("CODEX_HOME"); // the provider sets it from its own config
+        CodexProviderConfig config = CodexProviderConfig.defaults()
+                .withBinary(CodexBinaryLocator.locate().toString())
+                .withHome(home)
+                .withModel(FakeOpenAiApi.DEFAULT_MODEL)
+                .withPolicy(sandbox, approvalPolicy)
+                .withExtraEnv(extra)
+                .withStateDir(root.resolve("state"))
+                .withShutdownGrace(Duration.ofSeconds(2));
+        this.provider = new CodexProvider(config);
+    }
+
+    static CodexLab start(Path root, FakeOpenAiApi.Builder api, String sandbox, String approvalPolicy) {
+        assumeTrue(CodexBinaryLocator.find().isPresent(), "the Codex CLI is not installed (bin/install-codex)");
+        FakeOpenAiApi started = api.start();
+        try {
+            return new CodexLab(started, root, sandbox, approvalPolicy);
+        } catch (IOException | RuntimeException e) {
+            started.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    SessionSpec spec(String session, boolean resume) {
+        return new SessionSpec(SessionId.of(session), "default", "hotplex-" + session, workDir, resume,
+                Optional.empty(), List.of(), List.of());
+    }
+
+    @Override
+    public void close() {
+        try {
+            provider.close();
+        } finally {
+            api.close();
+            deleteTree(home);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a leftover under target/ is harmless; the next clean removes it
+        }
+    }
+}
