@@ -56,6 +56,8 @@ public final class HotplexMain {
             // the engine first (it ends turns and sessions), then the provider's last process groups
             engine.close();
             provider.close();
+            // last: the engine's final turns are recorded, then flushed to the collector
+            injector.getInstance(TelemetryRuntime.class).close();
         }
     }
 
@@ -74,7 +76,7 @@ public final class HotplexMain {
         Path workspace = settings.workspace().rootPath(home);
         WafModule firewall = new WafModule(settings.waf().toWafConfig(workspace, settings.state().dirPath(home), home));
         List<com.google.inject.Module> modules = new java.util.ArrayList<>(List.of(new EngineModule(config), provider,
-                firewall, new ObserversModule(),
+                firewall, new ObserversModule(), TelemetryWiring.module(settings, environment),
                 new DefaultPortsModule(settings.state().dirPath(home)),
                 new CliModule(),
                 new CliSupportModule(settings,

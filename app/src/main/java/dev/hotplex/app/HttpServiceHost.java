@@ -24,10 +24,12 @@ final class HttpServiceHost implements ServiceHost {
     private final Engine engine;
     private final AgentProvider provider;
     private final DeferredSessionStore store;
+    private final TelemetryRuntime telemetry;
 
     @Inject
     HttpServiceHost(HotplexHttpServer server, HttpConfig config, Engine engine, AgentProvider provider,
-                    DeferredSessionStore store) {
+                    DeferredSessionStore store, TelemetryRuntime telemetry) {
+        this.telemetry = requireNonNull(telemetry, "telemetry is null");
         this.server = requireNonNull(server, "server is null");
         this.config = requireNonNull(config, "config is null");
         this.engine = requireNonNull(engine, "engine is null");
@@ -63,5 +65,6 @@ final class HttpServiceHost implements ServiceHost {
         server.stop(config.shutdownDeadline());
         engine.close();
         provider.close();
+        telemetry.close();
     }
 }

@@ -23,7 +23,8 @@ public record HotplexSettings(
         ClaudeSettings claude,
         WafSettings waf,
         HttpSettings http,
-        LogSettings log) {
+        LogSettings log,
+        TelemetrySettings telemetry) {
 
     private static final List<String> KNOWN_PROVIDERS = List.of("claude");
     private static final List<String> KNOWN_ADAPTERS = List.of("http");
@@ -38,6 +39,7 @@ public record HotplexSettings(
         waf = waf == null ? WafSettings.EMPTY : waf;
         http = http == null ? HttpSettings.EMPTY : http;
         log = log == null ? LogSettings.EMPTY : log;
+        telemetry = telemetry == null ? TelemetrySettings.EMPTY : telemetry;
         for (String provider : providers) {
             if (!KNOWN_PROVIDERS.contains(provider)) {
                 throw new ConfigException("providers: unknown provider '" + provider + "'; known: " + KNOWN_PROVIDERS);
