@@ -37,8 +37,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +77,7 @@ class ChurnSoakTest {
 
     @Test
     void thousandsOfTurnsWithFaultsLeaveNothingBehind() throws Exception {
-        Path binary = installFakeCli(sandbox.resolve("bin"));
+        Path binary = FakeClaudeCli.install(sandbox.resolve("bin"));
         // a short warm-up run first, so that lazily created JVM threads (carriers, Jetty's scheduler, JIT) and
         // class metadata count in the baseline rather than as leaks
         new Soak(binary, sandbox.resolve("warmup"), 4, 12, 2, SEED + 1).run().close();
@@ -493,15 +491,5 @@ class ChurnSoakTest {
             }
         }
         return zombies;
-    }
-
-    /** The provider tests' scriptable fake CLI, copied out of provider-claude's test resources. */
-    private static Path installFakeCli(Path directory) throws IOException {
-        Path source = Path.of("..", "provider-claude", "src", "test", "resources", "fake-claude", "claude");
-        assertThat(source).as("the fake CLI of provider-claude's tests").exists();
-        Path target = Files.createDirectories(directory).resolve("claude");
-        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return target;
     }
 }
