@@ -1,0 +1,155 @@
+package dev.hotplex.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotplex.e2e.RestartableServer.SseEvent;
+import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.hotplex.e2e.RestartEndToEndTest.KEY_A;
+import static dev.hotplex.e2e.RestartEndToEndTest.KEY_B;
+import static dev.hotplex.e2e.RestartEndToEndTest.event;
+import static dev.hotplex.e2e.RestartEndToEndTest.ids;
+import static dev.hotplex.e2e.RestartEndToEndTest.lastBodyWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code kill -9} of the real {@code hotplex serve} (a child JVM) in the middle of turns: its agent process groups
+ * outlive it, and the next start reaps every one of them, grandchildren that ignore SIGTERM included, before it
+ * serves; the sessions are still listed and the next turn resumes. Groups are observed through {@code /proc},
+ * independently of the code under test.
+ */
+class OrphanReapingEndToEndTest {
+    @TempDir
+    Path sandbox;
+
+    @Test
+    void theRealCliKilledWithItsEngineMidTurnIsReapedAtTheNextStartAndTheSessionResumes() throws Exception {
+        Path binary = RealClaude.requireBinary();
+        try (FakeAnthropicApi api = FakeAnthropicApi.builder().slow(600, Duration.ofMillis(100)).start()) {
+            Map<String, String> environment = RestartEndToEndTest.environment(sandbox, binary, api);
+            List<Long> groups = new ArrayList<>();
+            RestartableServer first = RestartableServer.start(environment, sandbox.resolve("logs"));
+            try {
+                first.turn("web-1", "remember-bravo", KEY_A);
+                first.turn("web-2", "hello second", KEY_B);
+                Stream<String> midTurn = first.turnUntil("web-1", "slow and long", KEY_A,
+                        event -> event.name().equals("answer"));
+                groups.add(onlyPid(first.getJson("/v1/sessions", KEY_A)));
+                groups.add(onlyPid(first.getJson("/v1/sessions", KEY_B)));
+                first.killHard();
+                midTurn.close();
+            } finally {
+                first.close();
+            }
+            assertThat(groups).as("the killed engine's CLIs outlive it until someone reaps them")
+                    .allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isNotEmpty());
+
+            try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
+                assertThat(groups).as("reaped before the restarted engine served")
+                        .allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty());
+
+                JsonNode listA = second.getJson("/v1/sessions", KEY_A).get("sessions");
+                assertThat(ids(listA)).containsExactly("web-1");
+                assertThat(listA.get(0).get("state").asText()).isEqualTo("IDLE");
+                assertThat(ids(second.getJson("/v1/sessions", KEY_B).get("sessions"))).containsExactly("web-2");
+                // the completed turn counts; the one killed mid-way never finished
+                assertThat(second.getJson("/v1/sessions/web-1/stats", KEY_A).get("turns").asInt()).isEqualTo(1);
+
+                List<SseEvent> resumed = second.turn("web-1", "after-the-kill", KEY_A);
+                assertThat(event(resumed, "session_start").get("resumed").asBoolean()).isTrue();
+                assertThat(resumed).extracting(SseEvent::name).endsWith("session_stats");
+                assertThat(lastBodyWith(api, "after-the-kill")).as("the resumed CLI sent the earlier history")
+                        .contains("remember-bravo", "pong: remember-bravo");
+            }
+        }
+    }
+
+    @Test
+    void grandchildrenThatIgnoreSigtermAreReapedAfterAKillAndDieWithStopResetAndClose() throws Exception {
+        Path fakeCli = installFakeCli(sandbox.resolve("bin"));
+        Map<String, String> environment = RestartableServer.environment(sandbox, fakeCli, Map.of(
+                "CLAUDE_CONFIG_DIR", RealClaude.createDirectories(sandbox.resolve("claude-config")).toString(),
+                "HOTPLEX_HTTP_API_KEYS", KEY_A + "=team-a"));
+        List<Long> groups = new ArrayList<>();
+        List<Long> grandchildren = new ArrayList<>();
+        RestartableServer first = RestartableServer.start(environment, sandbox.resolve("logs"));
+        try {
+            for (String session : List.of("g1", "g2", "g3")) {
+                grandchildren.add(grandchildPid(first.turn(session, "grandchild", KEY_A)));
+                first.turn(session, "stubborn", KEY_A);
+            }
+            Stream<String> midTurn = first.turnUntil("g3", "slow", KEY_A, event -> event.name().equals("answer"));
+            first.getJson("/v1/sessions", KEY_A).get("sessions").forEach(view -> groups.add(view.get("pid").asLong()));
+            first.killHard();
+            midTurn.close();
+        } finally {
+            first.close();
+        }
+        assertThat(groups).hasSize(3);
+        for (int i = 0; i < groups.size(); i++) {
+            // the CLI mid-turn may die of its broken pipe; its stubborn grandchild stays, which is the danger
+            assertThat(RealClaude.liveMembersOfGroup(groups.get(i))).as("group %s outlives the killed engine", i)
+                    .contains(grandchildren.get(i));
+        }
+
+        try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
+            assertThat(groups).as("every old group reaped before serving, stubborn members included")
+                    .allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty());
+            assertThat(ids(second.getJson("/v1/sessions", KEY_A).get("sessions"))).containsExactly("g1", "g2", "g3");
+
+            // each new CLI gets a stubborn grandchild again; stop, reset and a graceful close must each end them
+            List<Long> newGroups = new ArrayList<>();
+            for (String session : List.of("g1", "g2", "g3")) {
+                List<SseEvent> events = second.turn(session, "grandchild", KEY_A);
+                assertThat(event(events, "session_start").get("resumed").asBoolean()).isTrue();
+                second.turn(session, "stubborn", KEY_A);
+                newGroups.add(event(events, "session_start").get("pid").asLong());
+            }
+            assertThat(second.send("DELETE", "/v1/sessions/g1", KEY_A).statusCode()).isBetween(200, 299);
+            assertThat(RealClaude.liveMembersOfGroup(newGroups.get(0))).as("after stop").isEmpty();
+            assertThat(second.send("POST", "/v1/sessions/g2/reset", KEY_A).statusCode()).isBetween(200, 299);
+            assertThat(RealClaude.liveMembersOfGroup(newGroups.get(1))).as("after reset").isEmpty();
+            assertThat(RealClaude.liveMembersOfGroup(newGroups.get(2))).as("g3 still runs").isNotEmpty();
+            second.stopGracefully();
+            assertThat(RealClaude.liveMembersOfGroup(newGroups.get(2))).as("after a graceful close").isEmpty();
+        }
+    }
+
+    private static long onlyPid(JsonNode list) {
+        JsonNode sessions = list.get("sessions");
+        assertThat(sessions).hasSize(1);
+        assertThat(sessions.get(0).get("pid").isNumber()).as("a live process: %s", sessions).isTrue();
+        return sessions.get(0).get("pid").asLong();
+    }
+
+    private static long grandchildPid(List<SseEvent> events) {
+        StringBuilder answer = new StringBuilder();
+        events.stream().filter(event -> event.name().equals("answer"))
+                .forEach(event -> answer.append(event.data().path("text").asText()));
+        String text = answer.toString().strip();
+        assertThat(text).startsWith("grandchild ");
+        return Long.parseLong(text.substring("grandchild ".length()).strip());
+    }
+
+    /** The provider tests' scriptable fake CLI, copied out of provider-claude's test resources. */
+    private static Path installFakeCli(Path directory) throws IOException {
+        Path source = Path.of("..", "provider-claude", "src", "test", "resources", "fake-claude", "claude");
+        assertThat(source).as("the fake CLI of provider-claude's tests").exists();
+        Path target = Files.createDirectories(directory).resolve("claude");
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return target;
+    }
+}
