@@ -57,7 +57,7 @@ public final class DefaultEngine implements Engine {
     private static final System.Logger LOG = System.getLogger(DefaultEngine.class.getName());
 
     private final EngineConfig config;
-    private final AgentProvider provider;
+    private final AgentProviders providers;
     private final ContentPolicy policy;
     private final EngineObserver observer;
     private final SessionStore store;
@@ -78,8 +78,15 @@ public final class DefaultEngine implements Engine {
 
     public DefaultEngine(EngineConfig config, AgentProvider provider, ContentPolicy policy, EngineObserver observer,
                          SessionStore store, Clock clock, IdGenerator ids) {
+        this(config, AgentProviders.of(requireNonNull(provider, "provider is null")), policy, observer, store, clock,
+                ids);
+    }
+
+    /** Several providers: each session runs on the one it names (or the default) and stays on it. */
+    public DefaultEngine(EngineConfig config, AgentProviders providers, ContentPolicy policy, EngineObserver observer,
+                         SessionStore store, Clock clock, IdGenerator ids) {
         this.config = requireNonNull(config, "config is null");
-        this.provider = requireNonNull(provider, "provider is null");
+        this.providers = requireNonNull(providers, "providers is null");
         this.policy = requireNonNull(policy, "policy is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.store = requireNonNull(store, "store is null");
@@ -144,6 +151,9 @@ public final class DefaultEngine implements Engine {
             refusal = "session id '" + sessionConfig.sessionId() + "' is not available to this owner";
         } else if (requestedDir.isPresent() && !requestedDir.get().equals(session.workDir())) {
             refusal = "session '" + sessionConfig.sessionId() + "' already works in " + session.workDir();
+        } else if (sessionConfig.provider().filter(wanted -> !wanted.equals(session.providerName())).isPresent()) {
+            refusal = "session '" + sessionConfig.sessionId() + "' runs on provider '" + session.providerName()
+                    + "'; it cannot move to '" + sessionConfig.provider().get() + "' (start a new session for that)";
         }
         if (refusal != null) {
             registry.releaseIfDormant(session);
@@ -169,7 +179,7 @@ public final class DefaultEngine implements Engine {
         AgentConnection connection;
         if (coldStart) {
             SessionSpec spec = specFor(session, false);
-            resumed = provider.canResume(spec);
+            resumed = providerOf(session).canResume(spec);
             Started started = start(session, resumed ? specFor(session, true) : spec);
             if (started.connection().isEmpty()) {
                 return fail(session, turn, Optional.empty(), started.failureCode(),
@@ -230,7 +240,7 @@ public final class DefaultEngine implements Engine {
         AgentConnection connection;
         try {
             workDirs.create(spec.workDir());
-            connection = openThrottled(spec);
+            connection = openThrottled(providerOf(session), spec);
         } catch (RuntimeException e) {
             ErrorCode code = e instanceof HotplexException hotplex
                     && hotplex.errorCode() == StandardErrorCode.PROVIDER_UNAVAILABLE
@@ -253,7 +263,7 @@ public final class DefaultEngine implements Engine {
     }
 
     /** Cold starts are CPU-bound: at most {@code maxConcurrentStarts} at once, the rest wait their turn. */
-    private AgentConnection openThrottled(SessionSpec spec) {
+    private AgentConnection openThrottled(AgentProvider provider, SessionSpec spec) {
         boolean acquired;
         try {
             acquired = startSlots.tryAcquire(config.turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -374,14 +384,15 @@ public final class DefaultEngine implements Engine {
         if (live.isPresent()) {
             Session session = live.get();
             shutDown(session, "session reset", SessionState.IDLE);
-            provider.discardSessionFiles(specFor(session, false));
+            providerOf(session).discardSessionFiles(specFor(session, false));
             session.reopen();
             persist(session);
             registry.releaseIfDormant(session);
             reportCounts();
             return;
         }
-        provider.discardSessionFiles(storedSpec(storedRecord(sessionId)));
+        SessionRecord stored = storedRecord(sessionId);
+        providers.choose(Optional.of(stored.provider())).discardSessionFiles(storedSpec(stored));
     }
 
     @Override
@@ -409,14 +420,15 @@ public final class DefaultEngine implements Engine {
                         "session '" + sessionId + "' is running a turn; interrupt or stop it first");
             }
             shutDown(session, "session files cleaned up", SessionState.IDLE);
-            provider.discardSessionFiles(specFor(session, false));
+            providerOf(session).discardSessionFiles(specFor(session, false));
             session.reopen();
             persist(session);
             registry.releaseIfDormant(session);
             reportCounts();
             return;
         }
-        provider.discardSessionFiles(storedSpec(storedRecord(sessionId)));
+        SessionRecord stored = storedRecord(sessionId);
+        providers.choose(Optional.of(stored.provider())).discardSessionFiles(storedSpec(stored));
     }
 
     /** Ends the running turn (if any) and the process (if any); the session refuses turns meanwhile. */
@@ -564,7 +576,25 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public String cliVersion() {
-        return provider.version();
+        return providers.defaultProvider().version();
+    }
+
+    /** Each provider's CLI version by name; one that cannot be run shows {@code unavailable: <why>}. */
+    @Override
+    public Map<String, String> cliVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        providers.byName().forEach((name, provider) -> {
+            try {
+                versions.put(name, provider.version());
+            } catch (HotplexException e) {
+                versions.put(name, "unavailable: " + e.getMessage());
+            }
+        });
+        return versions;
+    }
+
+    private AgentProvider providerOf(Session session) {
+        return providers.choose(Optional.of(session.providerName()));
     }
 
     @Override
@@ -621,10 +651,11 @@ public final class DefaultEngine implements Engine {
                 .map(previous -> new SessionRecord(previous.sessionId(), previous.owner(), previous.provider(),
                         previous.providerSessionId(),
                         workDir, previous.createdAt(), now, SessionState.IDLE, previous.stats()))
-                .orElseGet(() -> new SessionRecord(sessionConfig.sessionId(), sessionConfig.owner(), provider.name(),
+                .orElseGet(() -> new SessionRecord(sessionConfig.sessionId(), sessionConfig.owner(),
+                        providers.choose(sessionConfig.provider()).name(),
                         providerSessionIds.forSession(sessionConfig.sessionId()), workDir, now, now,
                         SessionState.IDLE, SessionStats.empty(sessionConfig.sessionId())));
-        return new Session(record, sessionConfig.systemPrompt(), provider.name());
+        return new Session(record, sessionConfig.systemPrompt(), record.provider());
     }
 
     private SessionSpec specFor(Session session, boolean resume) {

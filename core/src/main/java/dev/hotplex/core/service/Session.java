@@ -59,6 +59,11 @@ final class Session {
         return owner;
     }
 
+    /** The provider the session runs on; it never changes. */
+    String providerName() {
+        return providerName;
+    }
+
     String providerSessionId() {
         return providerSessionId;
     }

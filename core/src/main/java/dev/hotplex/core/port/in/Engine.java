@@ -10,6 +10,7 @@ import dev.hotplex.core.model.Verdict;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -83,6 +84,14 @@ public interface Engine extends AutoCloseable {
 
     /** The provider CLI's version, e.g. {@code 2.1.330 (Claude Code)}; {@code PROVIDER_UNAVAILABLE} if it cannot be run. */
     String cliVersion();
+
+    /**
+     * Each configured provider's CLI version by provider name (the default first); a provider whose CLI
+     * cannot be run maps to {@code unavailable: <why>} instead of failing the whole listing.
+     */
+    default Map<String, String> cliVersions() {
+        return Map.of("default", cliVersion());
+    }
 
     /** Checks a session config without running anything; throws {@code INVALID_CONFIG} with the reason. */
     void validate(SessionConfig config);
