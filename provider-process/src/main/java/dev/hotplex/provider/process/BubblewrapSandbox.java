@@ -13,7 +13,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Confines a command with bubblewrap: the root file system read-only, a minimal {@code /dev}, a {@code /proc}
  * of its own pid namespace (no other process visible or signallable), a private {@code /tmp}, the work dir
- * and the {@link Confinement}'s writable paths bound read-write, its hidden paths covered by empty ones. The
+ * and the {@link Confinement}'s writable paths bound read-write, its hidden paths covered by empty read-only
+ * ones (a hidden file by {@code /dev/null}, so writes to it are discarded). The
  * network is shared (the CLI must reach its model API). All capabilities are dropped, so even an engine
  * running as root gives the agent no way to remount anything.
  *
@@ -66,6 +67,9 @@ final class BubblewrapSandbox implements Sandbox {
             real(path).ifPresent(target -> mounts.add(bind(Kind.WRITABLE, "--bind", target)));
         }
         mounts.add(bind(Kind.WRITABLE, "--bind", work));
+        // the executable stays visible (read-only) even inside a hidden path or the private /tmp, by its real path
+        Optional<Path> executable = real(Path.of(command.getFirst()));
+        executable.map(Path::getParent).ifPresent(dir -> mounts.add(bind(Kind.READ_ONLY, "--ro-bind", dir)));
         // parents before children, so that a path shown inside a hidden one (or hidden inside a shown one) wins
         mounts.sort(Comparator.comparingInt((Mount mount) -> mount.target().getNameCount())
                 .thenComparing(Mount::kind));
@@ -73,8 +77,13 @@ final class BubblewrapSandbox implements Sandbox {
         List<String> argv = new ArrayList<>(List.of(bwrap.toString(), "--die-with-parent", "--unshare-pid",
                 "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--cap-drop", "ALL"));
         mounts.forEach(mount -> argv.addAll(mount.arguments()));
+        // hidden dirs become read-only last, once the mount points of what is shown inside them exist: writing
+        // there fails loudly instead of landing in a throwaway tmpfs
+        mounts.stream().filter(mount -> mount.kind() == Kind.HIDE && mount.arguments().getFirst().equals("--tmpfs"))
+                .forEach(mount -> argv.addAll(List.of("--remount-ro", mount.target().toString())));
         argv.addAll(List.of("--chdir", work.toString(), "--"));
-        argv.addAll(command);
+        argv.add(executable.map(Path::toString).orElse(command.getFirst()));
+        argv.addAll(command.subList(1, command.size()));
         return List.copyOf(argv);
     }
 

@@ -91,6 +91,7 @@ class TestBubblewrapSandbox {
                 "cat ../" + otherWork.getFileName() + "/secret.txt 2>/dev/null || echo other-session-invisible",
                 "echo x > ../" + otherWork.getFileName() + "/planted.txt 2>/dev/null; echo planted-attempted",
                 "cat " + state + "/keys.txt 2>/dev/null || echo state-invisible",
+                "echo x > " + state + "/keys.txt 2>/dev/null || echo state-refused",
                 "cat " + state + "/readable/r.txt",
                 "touch " + state + "/readable/x 2>/dev/null || echo read-only-refused",
                 "echo shared > " + shared + "/s.txt && echo shared-ok",
@@ -102,7 +103,7 @@ class TestBubblewrapSandbox {
         Run run = run(script, confinement);
 
         assertThat(run.lines()).containsExactly("work-ok", "etc-refused", "other-session-invisible",
-                "planted-attempted", "state-invisible", "ro-content", "read-only-refused", "shared-ok", "tmp-ok",
+                "planted-attempted", "state-invisible", "state-refused", "ro-content", "read-only-refused", "shared-ok", "tmp-ok",
                 "base-refused");
         assertThat(run.status().code()).isZero();
         assertThat(work.resolve("out.txt")).hasContent("in-work");
@@ -111,6 +112,7 @@ class TestBubblewrapSandbox {
         assertThat(otherWork.resolve("planted.txt")).doesNotExist();
         assertThat(state.resolve("readable").resolve("x")).doesNotExist();
         assertThat(base.resolve("outside.txt")).doesNotExist();
+        assertThat(state.resolve("keys.txt")).hasContent("api key hashes");
         assertThat(Path.of("/tmp", privateTmp)).doesNotExist();
         try (Stream<Path> stateFiles = Files.list(state)) {
             assertThat(stateFiles.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("keys.txt",
@@ -207,18 +209,38 @@ class TestBubblewrapSandbox {
     }
 
     @Test
-    void hiddenAndShownPathsAreMountedParentsFirst() {
+    void hiddenAndShownPathsAreMountedParentsFirst() throws IOException {
         Path hiddenInsideWork = work.resolve("secrets");
         List<String> argv = bwrap.confine(List.of("/bin/true"), work,
                 new Confinement(List.of(), List.of(), List.of(workspace, hiddenInsideWork)));
         String line = String.join(" ", argv);
 
         assertThat(line).contains("--die-with-parent", "--unshare-pid", "--cap-drop ALL", "--ro-bind / /",
-                "--tmpfs /tmp", "--chdir " + work + " -- /bin/true");
+                "--tmpfs /tmp", "--chdir " + work + " -- " + Path.of("/bin/true").toRealPath());
         assertThat(line).doesNotContain("--new-session", "--unshare-net", "--unshare-all");
         assertThat(line.indexOf("--tmpfs " + workspace)).isPositive()
                 .isLessThan(line.indexOf("--bind " + work + " " + work));
         assertThat(line).as("a hidden path that does not exist is skipped").doesNotContain(hiddenInsideWork.toString());
+        assertThat(line).contains("--ro-bind /usr/bin /usr/bin").as("the executable's dir stays visible");
+    }
+
+    @Test
+    void anExecutableInsideAHiddenPathOrBehindASymbolicLinkIsStillRun() throws Exception {
+        Path tools = Files.createDirectories(state.resolve("tools"));
+        Path script = tools.resolve("tool.sh");
+        Files.writeString(script, "#!/bin/bash\necho tool-ran\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Path links = Files.createDirectories(base.resolve("links"));
+        Path link = Files.createSymbolicLink(links.resolve("tool-link"), script);
+        ChildProcess child = new ProcessLauncher(registry, bwrap).launch(new LaunchRequest(List.of(link.toString()),
+                work, Map.of("PATH", System.getenv("PATH")), 4096, 4096,
+                new Confinement(List.of(), List.of(), List.of(state, links))));
+        RecordingLineHandler output = new RecordingLineHandler();
+        child.readStdout(output);
+
+        ExitStatus status = output.awaitEnd(WAIT);
+        assertThat(status.code()).as("%s", status.describe()).isZero();
+        assertThat(output.lines()).containsExactly("tool-ran");
     }
 
     @Test

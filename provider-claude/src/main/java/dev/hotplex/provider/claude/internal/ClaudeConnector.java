@@ -11,7 +11,6 @@ import dev.hotplex.provider.process.ProcessLauncher;
 import dev.hotplex.provider.claude.internal.session.ClaudeConnection;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import static java.util.Objects.requireNonNull;
  * instead is ended at once, and the failure says why, with the end of its stderr.
  *
  * <p>Each session gets its own {@code CLAUDE_CONFIG_DIR} ({@link ClaudeConfigDirs}) and, when the launcher
- * has a sandbox, sees only that config dir and its work dir writable, the CLI's install dir read-only, and
+ * has a sandbox, sees only that config dir and its work dir writable (the sandbox keeps the binary visible), and
  * neither the engine's config dir root (other tenants' transcripts, the operator's credentials) nor the
  * process-group records in {@code hiddenDirs}.
  */
@@ -77,7 +76,7 @@ public final class ClaudeConnector {
         sessionEnvironment.put("CLAUDE_CONFIG_DIR", configDir.toString());
         List<Path> hidden = new ArrayList<>(hiddenDirs);
         hidden.add(configDirs.root());
-        Confinement confinement = new Confinement(List.of(configDir), installDir(executable), hidden);
+        Confinement confinement = new Confinement(List.of(configDir), List.of(), hidden);
         long started = System.nanoTime();
         ChildProcess child = launcher.launch(new LaunchRequest(command, spec.workDir(), sessionEnvironment,
                 maxLineBytes, STDERR_TAIL_BYTES, confinement));
@@ -93,15 +92,5 @@ public final class ClaudeConnector {
         String stderr = connection.exitStatus().map(ExitStatus::stderrTail).orElseGet(child::stderrTail);
         throw new HotplexException(StandardErrorCode.PROCESS_START_FAILED,
                 failure.get() + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
-    }
-
-    /** The directory the real binary lives in (symbolic links resolved), so it stays visible inside a hidden path. */
-    private static List<Path> installDir(Path executable) {
-        try {
-            Path real = executable.toRealPath().getParent();
-            return real == null ? List.of() : List.of(real);
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }
