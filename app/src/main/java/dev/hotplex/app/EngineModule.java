@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.hotplex.core.port.in.Engine;
-import dev.hotplex.core.port.out.AgentProvider;
+import dev.hotplex.core.service.AgentProviders;
 import dev.hotplex.core.port.out.Clock;
 import dev.hotplex.core.port.out.ContentPolicy;
 import dev.hotplex.core.port.out.EngineObserver;
@@ -35,9 +35,9 @@ public final class EngineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Engine engine(EngineConfig engineConfig, AgentProvider provider, ContentPolicy policy, EngineObserver observer,
+    Engine engine(EngineConfig engineConfig, AgentProviders providers, ContentPolicy policy, EngineObserver observer,
                   SessionStore store, Clock clock, IdGenerator ids) {
-        return new DefaultEngine(engineConfig, provider, policy, observer, store, clock, ids);
+        return new DefaultEngine(engineConfig, providers, policy, observer, store, clock, ids);
     }
 
     @Provides

@@ -6,9 +6,10 @@ import dev.hotplex.adapter.cli.CommandLineRunner;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.port.in.Engine;
 import dev.hotplex.core.port.out.AgentProvider;
+import dev.hotplex.core.service.AgentProviders;
 import dev.hotplex.provider.claude.ClaudeProvider;
+import dev.hotplex.provider.codex.CodexProvider;
 import dev.hotplex.waf.WafModule;
-import dev.hotplex.provider.claude.ClaudeProviderModule;
 import dev.hotplex.app.config.ConfigLoader;
 import dev.hotplex.app.config.HotplexSettings;
 import dev.hotplex.app.config.LaunchOptions;
@@ -45,17 +46,21 @@ public final class HotplexMain {
             throw e;
         }
         Engine engine = injector.getInstance(Engine.class);
-        AgentProvider provider = injector.getInstance(AgentProvider.class);
-        if (provider instanceof ClaudeProvider claude) {
+        AgentProviders providers = injector.getInstance(AgentProviders.class);
+        for (AgentProvider provider : providers.byName().values()) {
             // process groups a killed engine left behind die before anything new starts
-            claude.reapOrphans();
+            if (provider instanceof ClaudeProvider claude) {
+                claude.reapOrphans();
+            } else if (provider instanceof CodexProvider codex) {
+                codex.reapOrphans();
+            }
         }
         try {
             return runner.run(args, new GuiceCommandFactory(injector));
         } finally {
             // the engine first (it ends turns and sessions), then the provider's last process groups
             engine.close();
-            provider.close();
+            providers.byName().values().forEach(AgentProvider::close);
             // last: the engine's final turns are recorded, then flushed to the collector
             injector.getInstance(TelemetryRuntime.class).close();
         }
@@ -69,10 +74,7 @@ public final class HotplexMain {
                         options.overrides(), home);
         new LogbackSetup().apply(settings.log().toLogConfig());
         EngineConfig config = settings.engineConfig(home);
-        com.google.inject.Module provider = settings.usesClaude()
-                ? new ClaudeProviderModule(settings.claude().toProviderConfig(
-                        settings.state().dirPath(home).resolve("claude-groups")))
-                : new NoProviderModule();
+        com.google.inject.Module provider = new AgentProvidersModule(settings, home);
         Path workspace = settings.workspace().rootPath(home);
         WafModule firewall = new WafModule(settings.waf().toWafConfig(workspace, settings.state().dirPath(home), home));
         List<com.google.inject.Module> modules = new java.util.ArrayList<>(List.of(new EngineModule(config), provider,

@@ -7,6 +7,7 @@ import dev.hotplex.adapter.http.HttpConfig;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.port.in.Engine;
 import dev.hotplex.core.port.out.AgentProvider;
+import dev.hotplex.core.service.AgentProviders;
 import jakarta.inject.Inject;
 
 import java.io.PrintWriter;
@@ -22,18 +23,18 @@ final class HttpServiceHost implements ServiceHost {
     private final HotplexHttpServer server;
     private final HttpConfig config;
     private final Engine engine;
-    private final AgentProvider provider;
+    private final AgentProviders providers;
     private final DeferredSessionStore store;
     private final TelemetryRuntime telemetry;
 
     @Inject
-    HttpServiceHost(HotplexHttpServer server, HttpConfig config, Engine engine, AgentProvider provider,
+    HttpServiceHost(HotplexHttpServer server, HttpConfig config, Engine engine, AgentProviders providers,
                     DeferredSessionStore store, TelemetryRuntime telemetry) {
         this.telemetry = requireNonNull(telemetry, "telemetry is null");
         this.server = requireNonNull(server, "server is null");
         this.config = requireNonNull(config, "config is null");
         this.engine = requireNonNull(engine, "engine is null");
-        this.provider = requireNonNull(provider, "provider is null");
+        this.providers = requireNonNull(providers, "providers is null");
         this.store = requireNonNull(store, "store is null");
     }
 
@@ -64,7 +65,7 @@ final class HttpServiceHost implements ServiceHost {
     private void stopGracefully() {
         server.stop(config.shutdownDeadline());
         engine.close();
-        provider.close();
+        providers.byName().values().forEach(AgentProvider::close);
         telemetry.close();
     }
 }

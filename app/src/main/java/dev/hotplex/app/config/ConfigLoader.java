@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     /** Sections whose {@code HOTPLEX_<SECTION>_*} variables are configuration. */
-    private static final Set<String> SECTIONS = Set.of("workspace", "state", "engine", "claude", "waf", "http",
+    private static final Set<String> SECTIONS = Set.of("workspace", "state", "engine", "claude", "codex", "waf", "http",
             "telemetry", "log");
     /** Top-level list keys: {@code HOTPLEX_PROVIDERS}, {@code HOTPLEX_ADAPTERS}. */
     private static final Set<String> TOP_LEVEL_LISTS = Set.of("PROVIDERS", "ADAPTERS");

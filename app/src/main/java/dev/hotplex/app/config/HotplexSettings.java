@@ -11,7 +11,8 @@ import java.util.List;
  * overrides (later sources win). Keys are kebab-case ({@code engine.max-sessions}); each has the
  * environment variable {@code HOTPLEX_} + the key in upper snake case ({@code HOTPLEX_ENGINE_MAX_SESSIONS}).
  *
- * @param providers the agent CLIs to run: {@code [claude]} (the default) or {@code []} for none
+ * @param providers the agent CLIs to run, the first being the default of sessions that name none:
+ *                  {@code [claude]} (the default), {@code [claude, codex]}, {@code [codex]} or {@code []} for none
  * @param adapters  the delivery adapters {@code hotplex serve} starts: {@code [http]} (the default)
  */
 public record HotplexSettings(
@@ -21,12 +22,13 @@ public record HotplexSettings(
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> adapters,
         EngineSettings engine,
         ClaudeSettings claude,
+        CodexSettings codex,
         WafSettings waf,
         HttpSettings http,
         LogSettings log,
         TelemetrySettings telemetry) {
 
-    private static final List<String> KNOWN_PROVIDERS = List.of("claude");
+    private static final List<String> KNOWN_PROVIDERS = List.of("claude", "codex");
     private static final List<String> KNOWN_ADAPTERS = List.of("http");
 
     public HotplexSettings {
@@ -36,6 +38,7 @@ public record HotplexSettings(
         adapters = adapters == null ? List.of("http") : List.copyOf(adapters);
         engine = engine == null ? EngineSettings.EMPTY : engine;
         claude = claude == null ? ClaudeSettings.EMPTY : claude;
+        codex = codex == null ? CodexSettings.EMPTY : codex;
         waf = waf == null ? WafSettings.EMPTY : waf;
         http = http == null ? HttpSettings.EMPTY : http;
         log = log == null ? LogSettings.EMPTY : log;
@@ -45,8 +48,8 @@ public record HotplexSettings(
                 throw new ConfigException("providers: unknown provider '" + provider + "'; known: " + KNOWN_PROVIDERS);
             }
         }
-        if (providers.size() > 1) {
-            throw new ConfigException("providers: one provider at a time for now; got " + providers);
+        if (providers.stream().distinct().count() < providers.size()) {
+            throw new ConfigException("providers: each provider at most once; got " + providers);
         }
         if (adapters.isEmpty()) {
             throw new ConfigException("adapters: name at least one delivery adapter for `hotplex serve`; known: "
@@ -61,6 +64,10 @@ public record HotplexSettings(
 
     public boolean usesClaude() {
         return providers.contains("claude");
+    }
+
+    public boolean usesCodex() {
+        return providers.contains("codex");
     }
 
     public EngineConfig engineConfig(Path home) {

@@ -3,6 +3,7 @@ package dev.hotplex.app.config;
 import dev.hotplex.adapter.http.HttpConfig;
 import dev.hotplex.core.service.EngineConfig;
 import dev.hotplex.provider.claude.ClaudeProviderConfig;
+import dev.hotplex.provider.codex.CodexProviderConfig;
 import dev.hotplex.waf.WafConfig;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,8 @@ class ExampleConfigTest {
         assertThat(example.engineConfig(HOME)).isEqualTo(none.engineConfig(HOME));
         assertThat(example.engineConfig(HOME)).isEqualTo(EngineConfig.defaults(workspace));
         assertThat(example.claude().toProviderConfig()).isEqualTo(ClaudeProviderConfig.defaults());
+        assertThat(example.codex().toProviderConfig(state.resolve("codex"), HOME))
+                .isEqualTo(CodexProviderConfig.defaults().withStateDir(state.resolve("codex")));
         assertThat(example.http().toHttpConfig(workspace)).isEqualTo(HttpConfig.defaults().withWorkspaceRoot(workspace));
         WafConfig waf = example.waf().toWafConfig(workspace, state, HOME);
         assertThat(waf).isEqualTo(none.waf().toWafConfig(workspace, state, HOME));
@@ -48,6 +51,7 @@ class ExampleConfigTest {
                 .replace("  # model: ", "  model: ")
                 .replace("  # permission-mode: ", "  permission-mode: ")
                 .replace("  # max-turns: ", "  max-turns: ")
+                .replace("  # home: ", "  home: ")
                 .replace("  # max-concurrent-starts: <cores>", "  max-concurrent-starts: 2");
         Path copy = Files.createTempFile("hotplex-example", ".yaml");
         try {
@@ -55,6 +59,8 @@ class ExampleConfigTest {
             HotplexSettings settings = new ConfigLoader().load(Optional.of(copy), Map.of(), Map.of());
             assertThat(settings.claude().toProviderConfig().model()).contains("claude-sonnet-4-5");
             assertThat(settings.engineConfig(HOME).maxConcurrentStarts()).isEqualTo(2);
+            assertThat(settings.codex().toProviderConfig(HOME, HOME).model()).contains("gpt-5.5");
+            assertThat(settings.codex().toProviderConfig(HOME, HOME).home()).contains(HOME.resolve(".codex"));
         } finally {
             Files.deleteIfExists(copy);
         }

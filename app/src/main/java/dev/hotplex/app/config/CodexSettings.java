@@ -1,0 +1,63 @@
+package dev.hotplex.app.config;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.hotplex.provider.codex.CodexProviderConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code codex:} section: how the OpenAI Codex CLI ({@code codex app-server}) is launched. Unset fields keep
+ * the provider's defaults.
+ *
+ * @param home     {@code CODEX_HOME} ({@code ~/x} is under the user's home); unset: Codex's own {@code ~/.codex}
+ * @param envAllow more engine environment variables passed through, on top of the provider's base list
+ */
+public record CodexSettings(
+        String binary,
+        String model,
+        String home,
+        String sandbox,
+        String approvalPolicy,
+        Map<String, String> env,
+        @JsonDeserialize(using = CommaListDeserializer.class) List<String> envAllow,
+        Integer maxLineBytes,
+        Duration startupTimeout,
+        Duration shutdownGrace) {
+
+    static final CodexSettings EMPTY = new CodexSettings(null, null, null, null, null, null, null, null, null, null);
+
+    /** The provider's settings; its process groups and session → thread records live under {@code stateDir}. */
+    public CodexProviderConfig toProviderConfig(Path stateDir, Path userHome) {
+        CodexProviderConfig defaults = CodexProviderConfig.defaults();
+        List<String> allow = new ArrayList<>(defaults.envAllow());
+        if (envAllow != null) {
+            allow.addAll(envAllow);
+        }
+        Optional<Path> codexHome = home == null || home.isBlank() ? Optional.empty()
+                : Optional.of(HomePaths.resolve(home, userHome, userHome));
+        return new CodexProviderConfig(
+                binary == null ? defaults.binary() : binary,
+                Optional.ofNullable(model),
+                codexHome,
+                sandbox == null ? defaults.sandbox() : sandbox,
+                approvalPolicy == null ? defaults.approvalPolicy() : approvalPolicy,
+                allow,
+                env == null ? Map.of() : env,
+                maxLineBytes == null ? defaults.maxLineBytes() : maxLineBytes,
+                startupTimeout == null ? defaults.startupTimeout() : startupTimeout,
+                shutdownGrace == null ? defaults.shutdownGrace() : shutdownGrace,
+                stateDir);
+    }
+
+    @Override
+    public String toString() {
+        // extra environment may carry keys: show names only
+        return "CodexSettings[binary=" + binary + ", model=" + model + ", home=" + home + ", sandbox=" + sandbox
+                + ", approvalPolicy=" + approvalPolicy + ", env=" + (env == null ? "{}" : env.keySet()) + "]";
+    }
+}
