@@ -12,6 +12,7 @@ import dev.hotplex.architecture.allowed.ExampleModule;
 import dev.hotplex.architecture.violations.ConsolePrinter;
 import dev.hotplex.architecture.violations.ExitingWorker;
 import dev.hotplex.architecture.violations.FieldInjectedService;
+import dev.hotplex.architecture.violations.JdbcQueryingService;
 import dev.hotplex.architecture.violations.GenericExceptionThrower;
 import dev.hotplex.architecture.violations.GuiceInjectedService;
 import dev.hotplex.architecture.violations.InjectorCreatingBootstrap;
@@ -70,6 +71,7 @@ import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_PROVIDER_PR
 import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_THE_APP_CREATES_THE_INJECTOR;
 import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_THE_APP_DEPENDS_ON_CORE_SERVICES;
 import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_THE_CLI_ADAPTER_USES_STANDARD_STREAMS;
+import static dev.hotplex.architecture.HotplexArchitectureRules.ONLY_THE_SESSION_STORE_USES_JDBC;
 import static dev.hotplex.architecture.HotplexArchitectureRules.OPENTELEMETRY_IS_USED_ONLY_BY_TELEMETRY_AND_THE_APP;
 import static dev.hotplex.architecture.HotplexArchitectureRules.PACKAGES_ONE_LEVEL_BELOW_EACH_MODULE_ROOT_ARE_FREE_OF_CYCLES;
 import static dev.hotplex.architecture.HotplexArchitectureRules.PROVIDERS_DO_NOT_DEPEND_ON_EACH_OTHER_BUT_MAY_SHARE_PROCESS_SUPERVISION;
@@ -325,6 +327,13 @@ class ArchitectureRulesCatchViolationsTest {
     void resilience4j_may_not_be_used_outside_the_app_and_telemetry() {
         assertViolation(RESILIENCE4J_IS_USED_ONLY_BY_THE_APP_AND_TELEMETRY, "io.github.resilience4j",
                 RetryingService.class);
+    }
+
+    // ---- 10b. JDBC --------------------------------------------------------------------------------------------------
+
+    @Test
+    void jdbc_may_not_be_used_outside_the_session_store() {
+        assertViolation(ONLY_THE_SESSION_STORE_USES_JDBC, "java.sql", JdbcQueryingService.class);
     }
 
     // ---- 11. Guice modules ------------------------------------------------------------------------------------------

@@ -136,6 +136,11 @@ class ArchitectureTest {
     static final ArchRule resilience4j_is_used_only_by_the_app_and_telemetry =
             HotplexArchitectureRules.RESILIENCE4J_IS_USED_ONLY_BY_THE_APP_AND_TELEMETRY;
 
+    // 10b. JDBC
+    @ArchTest
+    static final ArchRule only_the_session_store_uses_jdbc =
+            HotplexArchitectureRules.ONLY_THE_SESSION_STORE_USES_JDBC;
+
     // 11. Guice modules
     @ArchTest
     static final ArchRule guice_modules_are_public_and_named_module =

@@ -58,6 +58,8 @@ public final class HotplexArchitectureRules {
     static final String WAF_INTERNAL = "dev.hotplex.waf..internal..";
     static final String TELEMETRY = "dev.hotplex.telemetry..";
     static final String TELEMETRY_SDK = "dev.hotplex.telemetry.sdk..";
+    /** The durable session store (store-sql): the SessionStore port over an embedded database. */
+    static final String STORE = "dev.hotplex.store..";
     static final String ADAPTERS = "dev.hotplex.adapter..";
     static final String ADAPTER_HTTP = "dev.hotplex.adapter.http..";
     static final String ADAPTER_CLI = "dev.hotplex.adapter.cli..";
@@ -97,6 +99,7 @@ public final class HotplexArchitectureRules {
             .layer("provider-process").definedBy(SHARED_PROVIDER_PROCESS)
             .layer("security-waf").definedBy(WAF)
             .layer("telemetry").definedBy(TELEMETRY)
+            .layer("session-store").definedBy(STORE)
             .layer("adapters").definedBy(ADAPTERS)
             .layer("testkit").definedBy(TESTKIT)
             .layer("app").definedBy(APP)
@@ -106,6 +109,8 @@ public final class HotplexArchitectureRules {
             .whereLayer("provider-process").mayOnlyBeAccessedByLayers("providers", "app")
             .whereLayer("security-waf").mayOnlyAccessLayers("core")
             .whereLayer("telemetry").mayOnlyAccessLayers("core")
+            .whereLayer("session-store").mayOnlyAccessLayers("core")
+            .whereLayer("session-store").mayOnlyBeAccessedByLayers("app")
             .whereLayer("adapters").mayOnlyAccessLayers("core")
             .whereLayer("testkit").mayOnlyAccessLayers("core")
             .whereLayer("testkit").mayNotBeAccessedByAnyLayer()
@@ -291,6 +296,14 @@ public final class HotplexArchitectureRules {
             .because("retries, breakers and bulkheads are decorators composed in the app from validated config "
                     + "(telemetry only bridges their events into metrics; the HTTP adapter only uses its rate limiter "
                     + "for per-tenant request budgets); a provider retrying on its own could duplicate a turn's output");
+
+    // ---- 10b. JDBC --------------------------------------------------------------------------------------------------
+
+    public static final ArchRule ONLY_THE_SESSION_STORE_USES_JDBC = noClasses()
+            .that().resideOutsideOfPackage(STORE)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("persistence is the SessionStore port's business: the engine sees records, never connections, "
+                    + "so the database can change without touching core, adapters or providers");
 
     // ---- 11. Guice modules ------------------------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Maps a package to the hotplex module it belongs to, by the project's package convention.
  *
- * <p>A module's root package is {@code dev.hotplex.<name>} ({@code core}, {@code waf}, {@code telemetry}, {@code app},
- * {@code testkit}), except under the grouping packages {@code adapter} and {@code provider}, where it is one level
+ * <p>A module's root package is {@code dev.hotplex.<name>} ({@code core}, {@code waf}, {@code telemetry}, {@code store},
+ * {@code app}, {@code testkit}), except under the grouping packages {@code adapter} and {@code provider}, where it is one level
  * deeper ({@code dev.hotplex.adapter.http}, {@code dev.hotplex.provider.claude},
  * {@code dev.hotplex.provider.process}). A plain {@code dev.hotplex.(*)..} slice pattern would lump both adapters (and
  * all providers) into one slice; this mapping keeps one slice per Maven module.
