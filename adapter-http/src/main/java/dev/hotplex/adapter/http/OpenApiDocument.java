@@ -106,7 +106,7 @@ final class OpenApiDocument {
         schemas.put("Error", object(Map.of("error", object(Map.of("code", string(), "message", string(),
                 "requestId", string()), List.of("code", "message", "requestId"))), List.of("error")));
         schemas.put("TurnRequest", object(Map.of("prompt", string(), "workDir", string(), "instructions", string(),
-                "systemPrompt", string()), List.of("prompt")));
+                "systemPrompt", string(), "provider", string()), List.of("prompt")));
         schemas.put("PermissionAnswer", object(Map.of("decision", Map.of("type", "string", "enum",
                 List.of("allow", "deny")), "message", string()), List.of("decision")));
         schemas.put("CheckRequest", object(Map.of("text", string(), "command", string()), List.of()));

@@ -66,7 +66,7 @@ final class SessionRoutes {
         tenant.sessionId(clientId);
         TurnRequest request = exchange.body(ctx, TurnRequest.class);
         TurnRequests.Checked turn = turnRequests.check(tenant, clientId, request.prompt(), request.workDir(),
-                request.instructions(), request.systemPrompt());
+                request.instructions(), request.systemPrompt(), request.provider());
         if (Exchange.accepts(ctx, "application/json") && !Exchange.accepts(ctx, "text/event-stream")) {
             json.respond(ctx, turn, (events, result) -> document(ctx, tenant, events, result));
         } else {

@@ -58,7 +58,16 @@ final class SystemRoutes {
         } catch (HotplexException e) {
             cliError = e.errorCode().name() + ": " + e.getMessage();
         }
-        exchange.json(ctx, 200, new VersionBody(hotplexVersion(), cli, cliError));
+        exchange.json(ctx, 200, new VersionBody(hotplexVersion(), cli, cliError, providerVersions(engine)));
+    }
+
+    /** Every configured provider's CLI version; one that cannot be run says why instead. */
+    static Map<String, String> providerVersions(Engine engine) {
+        try {
+            return engine.cliVersions();
+        } catch (HotplexException e) {
+            return Map.of();
+        }
     }
 
     static String hotplexVersion() {

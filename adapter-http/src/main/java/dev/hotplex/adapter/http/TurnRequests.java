@@ -6,12 +6,15 @@ import dev.hotplex.core.model.SessionConfig;
 import dev.hotplex.core.model.SessionId;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks a turn request (from HTTP or the WebSocket) before anything reaches the engine: the session id, a present
  * prompt within the size limit, and text fields free of NUL characters.
  */
 final class TurnRequests {
+    private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
     private final int maxPromptChars;
 
     TurnRequests(int maxPromptChars) {
@@ -23,6 +26,12 @@ final class TurnRequests {
 
     Checked check(Tenant tenant, String clientSessionId, String prompt, String workDir, String instructions,
                   String systemPrompt) {
+        return check(tenant, clientSessionId, prompt, workDir, instructions, systemPrompt, null);
+    }
+
+    /** {@code provider}: the agent CLI of a new session ({@code claude}, {@code codex}); null for the default. */
+    Checked check(Tenant tenant, String clientSessionId, String prompt, String workDir, String instructions,
+                  String systemPrompt, String provider) {
         SessionId sessionId = tenant.sessionId(clientSessionId);
         if (prompt == null || prompt.isBlank()) {
             throw new HotplexException(StandardErrorCode.INVALID_REQUEST, "'prompt' is required and must not be blank");
@@ -35,8 +44,12 @@ final class TurnRequests {
         noNul("workDir", workDir);
         noNul("instructions", instructions);
         noNul("systemPrompt", systemPrompt);
+        if (provider != null && !PROVIDER_NAME.matcher(provider).matches()) {
+            throw new HotplexException(StandardErrorCode.INVALID_REQUEST,
+                    "'provider' must be a provider name such as claude or codex");
+        }
         SessionConfig config = new SessionConfig(sessionId, tenant.name(), Optional.ofNullable(workDir),
-                Optional.ofNullable(systemPrompt), Optional.ofNullable(instructions));
+                Optional.ofNullable(systemPrompt), Optional.ofNullable(instructions), Optional.ofNullable(provider));
         return new Checked(config, prompt);
     }
 

@@ -159,7 +159,7 @@ final class WebSocketRoutes {
                     cliError = e.errorCode().name() + ": " + e.getMessage();
                 }
                 connection.send(WsMessage.result(request.id(), new VersionBody(SystemRoutes.hotplexVersion(), cli,
-                        cliError)));
+                        cliError, SystemRoutes.providerVersions(engine))));
             }
             case "sessions" -> connection.send(WsMessage.result(request.id(), engine.sessions().stream()
                     .filter(view -> view.owner().equals(tenant.name()) && tenant.owns(view.sessionId()))
