@@ -47,6 +47,11 @@ final class CompositeObserver implements EngineObserver {
     }
 
     @Override
+    public void turnPrompt(SessionId sessionId, String turnId, String prompt) {
+        each("turnPrompt", observer -> observer.turnPrompt(sessionId, turnId, prompt));
+    }
+
+    @Override
     public void turnEvent(SessionId sessionId, String turnId, AgentEvent event) {
         each("turnEvent", observer -> observer.turnEvent(sessionId, turnId, event));
     }

@@ -14,7 +14,16 @@ final class ContentJson {
 
     /** {@code [{"role":"assistant","parts":[{"type":"text","content":"..."}]}]}. */
     static String assistantText(String text) {
-        return "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":" + string(text) + "}]}]";
+        return message("assistant", text);
+    }
+
+    /** {@code [{"role":"user","parts":[{"type":"text","content":"..."}]}]}. */
+    static String userText(String text) {
+        return message("user", text);
+    }
+
+    private static String message(String role, String text) {
+        return "[{\"role\":\"" + role + "\",\"parts\":[{\"type\":\"text\",\"content\":" + string(text) + "}]}]";
     }
 
     static String object(Map<String, Object> values) {

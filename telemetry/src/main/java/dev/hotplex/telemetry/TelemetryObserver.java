@@ -60,6 +60,11 @@ public final class TelemetryObserver implements EngineObserver {
     }
 
     @Override
+    public void turnPrompt(SessionId sessionId, String turnId, String prompt) {
+        safely("turnPrompt", () -> tracer.turnPrompt(sessionId, turnId, prompt));
+    }
+
+    @Override
     public void turnEvent(SessionId sessionId, String turnId, AgentEvent event) {
         safely("turnEvent", () -> tracer.turnEvent(sessionId, turnId, event));
     }

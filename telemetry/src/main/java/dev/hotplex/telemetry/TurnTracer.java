@@ -73,6 +73,14 @@ final class TurnTracer {
         }
     }
 
+    /** Recorded only with {@code capture-content}: the prompt may hold what the firewall exists to protect. */
+    void turnPrompt(SessionId sessionId, String turnId, String prompt) {
+        TurnTrace turn = turns.get(sessionId);
+        if (config.captureContent() && turn != null && turn.turnId.equals(turnId)) {
+            turn.span.setAttribute(GEN_AI_INPUT_MESSAGES, ContentJson.userText(prompt));
+        }
+    }
+
     void turnEvent(SessionId sessionId, String turnId, AgentEvent event) {
         TurnTrace turn = turns.get(sessionId);
         if (turn == null || !turn.turnId.equals(turnId)) {

@@ -308,12 +308,24 @@ class TurnTelemetryTest {
         TelemetryConfig config = TelemetryHarness.config().withCaptureContent(true);
         try (TelemetryHarness t = new TelemetryHarness(workspace, config, ContentPolicy.allowAll(), ToolApproval.ALLOW)) {
             t.provider.nextTurn(toolTurn(1));
-            t.engine.execute(SessionConfig.of("c"), "list", new RecordingEventSink());
+            t.engine.execute(SessionConfig.of("c"), "list \"all\"", new RecordingEventSink());
+            assertThat(t.onlySpan(SPAN_TURN).getAttributes().get(GEN_AI_INPUT_MESSAGES))
+                    .isEqualTo("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"list \\\"all\\\"\"}]}]");
             assertThat(t.onlySpan(SPAN_TURN).getAttributes().get(GEN_AI_OUTPUT_MESSAGES))
                     .isEqualTo("[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"all done\"}]}]");
             SpanData bash = t.onlySpan("execute_tool Bash");
             assertThat(bash.getAttributes().get(GEN_AI_TOOL_CALL_ARGUMENTS)).isEqualTo("{\"command\":\"ls -la\"}");
             assertThat(bash.getAttributes().get(GEN_AI_TOOL_CALL_RESULT)).isEqualTo("total 0");
+        }
+    }
+
+    @Test
+    void aBlockedPromptIsNeverRecordedEvenWithContentCapture() {
+        TelemetryConfig config = TelemetryHarness.config().withCaptureContent(true);
+        try (TelemetryHarness t = new TelemetryHarness(workspace, config, new BlockingContentPolicy(), ToolApproval.ALLOW)) {
+            assertThat(t.engine.execute(SessionConfig.of("b"), "now rm -rf / quietly", new RecordingEventSink())
+                    .outcome()).isEqualTo(TurnOutcome.BLOCKED);
+            assertThat(t.onlySpan(SPAN_TURN).getAttributes().get(GEN_AI_INPUT_MESSAGES)).isNull();
         }
     }
 

@@ -174,6 +174,7 @@ public final class DefaultEngine implements Engine {
         if (refused.isPresent()) {
             return refused.get();
         }
+        observer.turnPrompt(session.sessionId(), turn.turnId(), prompt);
         boolean coldStart = session.liveConnection().isEmpty();
         boolean resumed = false;
         AgentConnection connection;

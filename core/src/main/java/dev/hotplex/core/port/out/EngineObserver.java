@@ -33,6 +33,13 @@ public interface EngineObserver {
     default void turnStarted(SessionId sessionId, String turnId) {
     }
 
+    /**
+     * The caller's prompt, once the firewall let it through (a blocked prompt is never reported): for observers that
+     * record content only when an operator asked for it.
+     */
+    default void turnPrompt(SessionId sessionId, String turnId, String prompt) {
+    }
+
     /** Every event of a turn, as it is delivered. */
     default void turnEvent(SessionId sessionId, String turnId, AgentEvent event) {
     }
