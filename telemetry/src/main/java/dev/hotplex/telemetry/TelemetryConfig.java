@@ -26,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * @param spanDelay          longest wait before ended spans are pushed
  * @param exportTimeout      bound of one export, and of flushing at shutdown
  * @param prometheus         keep a Prometheus scrape of the metrics (served as {@code /metrics} by the HTTP adapter)
- * @param captureContent     record answer text, tool arguments and tool results on spans (off by default: they may
+ * @param captureContent     record the prompt, the answer, tool arguments and tool results on spans (off by default: they may
  *                           hold secrets the firewall exists to protect)
  * @param providerName       {@code gen_ai.provider.name}, e.g. {@code anthropic}
  * @param requestModel       {@code gen_ai.request.model}: the model hotplex asks for, when configured

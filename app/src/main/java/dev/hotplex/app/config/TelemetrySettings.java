@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param otlpEndpoint    OTLP/HTTP base URL (default {@code http://localhost:4318})
  * @param otlpHeaders     {@code name=value,...} sent with every export; credentials, so never logged
  * @param serviceName     {@code service.name} (default {@code hotplex})
- * @param captureContent  answer text and tool input/output on spans (default false)
+ * @param captureContent  prompt, answer and tool input/output on spans (default false)
  * @param prometheus      serve {@code /metrics} in the Prometheus text format (default true)
  * @param metricInterval  how often metrics are pushed (default 60s)
  * @param exportTimeout   bound of one export, and of the flush at shutdown (default 10s)
