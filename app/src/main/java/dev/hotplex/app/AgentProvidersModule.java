@@ -38,7 +38,8 @@ public final class AgentProvidersModule extends AbstractModule {
         Path state = settings.state().dirPath(home);
         MapBinder<String, AgentProvider> byName = MapBinder.newMapBinder(binder(), String.class, AgentProvider.class);
         if (settings.usesClaude()) {
-            install(new ClaudeProviderModule(settings.claude().toProviderConfig(state.resolve("claude-groups"))));
+            install(new ClaudeProviderModule(settings.claude().toProviderConfig(state.resolve("claude-groups"),
+                    settings.sandbox().toSandboxConfig(home, state, settings.workspace().rootPath(home)))));
             byName.addBinding(ClaudeProvider.NAME).to(Key.get(ClaudeProvider.class));
         }
         if (settings.usesCodex()) {

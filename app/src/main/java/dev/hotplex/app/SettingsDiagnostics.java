@@ -2,6 +2,9 @@ package dev.hotplex.app;
 
 import dev.hotplex.adapter.cli.Diagnostics;
 import dev.hotplex.app.config.HotplexSettings;
+import dev.hotplex.core.error.HotplexException;
+import dev.hotplex.provider.process.SandboxConfig;
+import dev.hotplex.provider.process.SandboxSelector;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +54,28 @@ final class SettingsDiagnostics implements Diagnostics {
     @Override
     public Path stateDir() {
         return settings.state().dirPath(home);
+    }
+
+    @Override
+    public String sandbox() {
+        try {
+            return new SandboxSelector().select(sandboxConfig()).sandbox().describe();
+        } catch (HotplexException e) {
+            return "bwrap (not working: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public Optional<String> sandboxWarning() {
+        try {
+            return new SandboxSelector().select(sandboxConfig()).warning();
+        } catch (HotplexException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private SandboxConfig sandboxConfig() {
+        return settings.sandbox().toSandboxConfig(home, stateDir(), workspaceRoot());
     }
 
     @Override

@@ -24,4 +24,14 @@ public interface Diagnostics {
 
     /** The port {@code hotplex serve} listens on. */
     int httpPort();
+
+    /** What confines the agent CLIs at the OS level, e.g. {@code bwrap (bubblewrap 0.8.0, /usr/bin/bwrap)} or {@code none}. */
+    default String sandbox() {
+        return "not checked";
+    }
+
+    /** Why the agent CLIs run unconfined when nobody chose that (a warning for {@code doctor}). */
+    default Optional<String> sandboxWarning() {
+        return Optional.empty();
+    }
 }

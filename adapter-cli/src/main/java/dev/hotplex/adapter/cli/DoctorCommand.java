@@ -15,8 +15,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -67,7 +69,7 @@ public final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Check> checks = List.of(agentCli(), configuration(),
                 directory("workspace", diagnostics.workspaceRoot(), "workspace.root"),
-                directory("state dir", diagnostics.stateDir(), "state.dir"), jdk(), httpPort());
+                directory("state dir", diagnostics.stateDir(), "state.dir"), jdk(), httpPort(), sandbox());
         for (Check check : checks) {
             out.printf("%-4s  %-10s %s%n", check.status(), check.name(), check.detail());
             if (!check.fix().isEmpty()) {
@@ -85,10 +87,29 @@ public final class DoctorCommand implements Callable<Integer> {
                 .orElse(ExitCodes.OK);
     }
 
+    /** Several providers: each one's CLI is run; the check fails when any of them cannot be. */
+    private Check agentClis() {
+        Map<String, String> versions = engine.cliVersions();
+        String detail = versions.entrySet().stream().map(entry -> entry.getKey() + " → " + entry.getValue())
+                .collect(Collectors.joining("; "));
+        List<String> fixes = versions.entrySet().stream()
+                .filter(entry -> entry.getValue().startsWith("unavailable"))
+                .map(entry -> entry.getKey().equals("codex")
+                        ? "install the Codex CLI (bin/install-codex, or npm install -g @openai/codex@0.169.0) or point "
+                        + "codex.binary / HOTPLEX_CODEX_BINARY at it"
+                        : "install the " + entry.getKey() + " CLI or point " + entry.getKey() + ".binary at it")
+                .toList();
+        return fixes.isEmpty() ? Check.ok("agent CLI", detail)
+                : Check.fail("agent CLI", detail, String.join("; ", fixes), ExitCodes.PROVIDER_UNAVAILABLE);
+    }
+
     private Check agentCli() {
         if (diagnostics.providers().isEmpty()) {
             return Check.fail("agent CLI", "no agent provider is configured (providers: [])",
                     "set providers to [claude] (HOTPLEX_PROVIDERS=claude)", ExitCodes.PROVIDER_UNAVAILABLE);
+        }
+        if (diagnostics.providers().size() > 1) {
+            return agentClis();
         }
         String binary = diagnostics.agentBinary().orElse("the agent CLI");
         try {
@@ -134,6 +155,13 @@ public final class DoctorCommand implements Callable<Integer> {
                 ? Check.ok("JDK", version + " (" + System.getProperty("java.home") + ")")
                 : Check.fail("JDK", version + " is too old", "use JDK " + MIN_JDK + " or newer (JAVA_HOME)",
                         ExitCodes.USAGE);
+    }
+
+    private Check sandbox() {
+        return diagnostics.sandboxWarning()
+                .map(warning -> Check.warn("sandbox", diagnostics.sandbox() + ": " + warning,
+                        "apt-get install bubblewrap, or set sandbox.mode: none to accept it (docs/SECURITY.md)"))
+                .orElseGet(() -> Check.ok("sandbox", diagnostics.sandbox()));
     }
 
     private Check httpPort() {

@@ -23,9 +23,9 @@ class DoctorCommandTest {
             Files.createDirectories(cli.diagnostics.stateDir());
 
             assertThat(cli.run("doctor")).isZero();
-            assertThat(cli.out().lines().toList()).hasSize(6).allSatisfy(line -> assertThat(line).startsWith("ok "));
+            assertThat(cli.out().lines().toList()).hasSize(7).allSatisfy(line -> assertThat(line).startsWith("ok "));
             assertThat(cli.out()).contains("agent CLI  fake-cli → fake 1.0", "config     loaded from test settings",
-                    "JDK", "HTTP port");
+                    "JDK", "HTTP port", "sandbox");
         }
     }
 

@@ -2,6 +2,8 @@ package dev.hotplex.app.config;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.hotplex.provider.claude.ClaudeProviderConfig;
+import dev.hotplex.provider.claude.ConfigDirScope;
+import dev.hotplex.provider.process.SandboxConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +25,21 @@ public record ClaudeSettings(
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> addDirs,
         Integer maxTurns,
         Boolean permissionPromptStdio,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        String configDirScope) {
 
     static final ClaudeSettings EMPTY = new ClaudeSettings(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
+
+    public ClaudeSettings {
+        if (configDirScope != null) {
+            try {
+                ConfigDirScope.parse(configDirScope.strip());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("claude.config-dir-scope: " + e.getMessage());
+            }
+        }
+    }
 
     public ClaudeProviderConfig toProviderConfig() {
         return toProviderConfig(ClaudeProviderConfig.DEFAULT_STATE_DIR);
@@ -34,7 +47,14 @@ public record ClaudeSettings(
 
     /** The provider's settings, recording its live process groups under {@code stateDir}. */
     public ClaudeProviderConfig toProviderConfig(Path stateDir) {
-        ClaudeProviderConfig.Builder builder = ClaudeProviderConfig.builder().stateDir(stateDir);
+        return toProviderConfig(stateDir, SandboxConfig.defaults());
+    }
+
+    /** The provider's settings, recording its live process groups under {@code stateDir}, confined by {@code sandbox}. */
+    public ClaudeProviderConfig toProviderConfig(Path stateDir, SandboxConfig sandbox) {
+        ClaudeProviderConfig.Builder builder = ClaudeProviderConfig.builder().stateDir(stateDir).sandbox(sandbox);
+        Settings.set(configDirScope == null ? null : ConfigDirScope.parse(configDirScope.strip()),
+                builder::configDirScope);
         Settings.set(binary, builder::binary);
         Settings.set(model, builder::model);
         Settings.set(permissionMode, builder::permissionMode);

@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
     /** Sections whose {@code HOTPLEX_<SECTION>_*} variables are configuration. */
     private static final Set<String> SECTIONS = Set.of("workspace", "state", "engine", "claude", "codex", "waf", "http",
-            "telemetry", "log");
+            "telemetry", "log", "sandbox");
     /** Top-level list keys: {@code HOTPLEX_PROVIDERS}, {@code HOTPLEX_ADAPTERS}. */
     private static final Set<String> TOP_LEVEL_LISTS = Set.of("PROVIDERS", "ADAPTERS");
     /** Sections holding free-form maps, whose keys keep their spelling. */

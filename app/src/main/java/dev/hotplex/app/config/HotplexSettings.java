@@ -22,6 +22,7 @@ public record HotplexSettings(
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> adapters,
         EngineSettings engine,
         ClaudeSettings claude,
+        SandboxSettings sandbox,
         CodexSettings codex,
         WafSettings waf,
         HttpSettings http,
@@ -38,6 +39,7 @@ public record HotplexSettings(
         adapters = adapters == null ? List.of("http") : List.copyOf(adapters);
         engine = engine == null ? EngineSettings.EMPTY : engine;
         claude = claude == null ? ClaudeSettings.EMPTY : claude;
+        sandbox = sandbox == null ? SandboxSettings.EMPTY : sandbox;
         codex = codex == null ? CodexSettings.EMPTY : codex;
         waf = waf == null ? WafSettings.EMPTY : waf;
         http = http == null ? HttpSettings.EMPTY : http;

@@ -26,6 +26,7 @@ final class SettingsCheck {
         Path state = settings.state().dirPath(home);
         section("engine", EngineSettings.class, origins, () -> settings.engineConfig(home));
         section("claude", ClaudeSettings.class, origins, () -> settings.claude().toProviderConfig(state));
+        section("sandbox", SandboxSettings.class, origins, () -> settings.sandbox().toSandboxConfig(home, state, workspace));
         section("codex", CodexSettings.class, origins, () -> settings.codex().toProviderConfig(state.resolve("codex"), home));
         section("waf", WafSettings.class, origins, () -> settings.waf().toWafConfig(workspace, state, home));
         section("http", HttpSettings.class, origins, () -> settings.http().toHttpConfig(workspace));

@@ -4,6 +4,8 @@ import dev.hotplex.adapter.http.HttpConfig;
 import dev.hotplex.core.service.EngineConfig;
 import dev.hotplex.provider.claude.ClaudeProviderConfig;
 import dev.hotplex.provider.codex.CodexProviderConfig;
+import dev.hotplex.provider.process.SandboxConfig;
+import dev.hotplex.provider.process.SandboxMode;
 import dev.hotplex.waf.WafConfig;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,9 @@ class ExampleConfigTest {
         assertThat(example.engineConfig(HOME)).isEqualTo(none.engineConfig(HOME));
         assertThat(example.engineConfig(HOME)).isEqualTo(EngineConfig.defaults(workspace));
         assertThat(example.claude().toProviderConfig()).isEqualTo(ClaudeProviderConfig.defaults());
+        assertThat(example.sandbox().toSandboxConfig(HOME, state, workspace))
+                .isEqualTo(none.sandbox().toSandboxConfig(HOME, state, workspace))
+                .isEqualTo(SandboxConfig.defaults().withHiddenPaths(List.of(state, workspace)));
         assertThat(example.codex().toProviderConfig(state.resolve("codex"), HOME))
                 .isEqualTo(CodexProviderConfig.defaults().withStateDir(state.resolve("codex")));
         assertThat(example.http().toHttpConfig(workspace)).isEqualTo(HttpConfig.defaults().withWorkspaceRoot(workspace));
@@ -52,6 +57,7 @@ class ExampleConfigTest {
                 .replace("  # permission-mode: ", "  permission-mode: ")
                 .replace("  # max-turns: ", "  max-turns: ")
                 .replace("  # home: ", "  home: ")
+                .replace("  # mode: ", "  mode: ")
                 .replace("  # max-concurrent-starts: <cores>", "  max-concurrent-starts: 2");
         Path copy = Files.createTempFile("hotplex-example", ".yaml");
         try {
@@ -59,6 +65,7 @@ class ExampleConfigTest {
             HotplexSettings settings = new ConfigLoader().load(Optional.of(copy), Map.of(), Map.of());
             assertThat(settings.claude().toProviderConfig().model()).contains("claude-sonnet-4-5");
             assertThat(settings.engineConfig(HOME).maxConcurrentStarts()).isEqualTo(2);
+            assertThat(settings.sandbox().toSandboxConfig(HOME, HOME, HOME).mode()).contains(SandboxMode.BWRAP);
             assertThat(settings.codex().toProviderConfig(HOME, HOME).model()).contains("gpt-5.5");
             assertThat(settings.codex().toProviderConfig(HOME, HOME).home()).contains(HOME.resolve(".codex"));
         } finally {

@@ -61,7 +61,12 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
         this.sandbox = sandboxChoice.sandbox().describe();
         this.registry = registry(config);
         ProcessLauncher launcher = new ProcessLauncher(registry, sandboxChoice.sandbox());
-        this.configDirs = new ClaudeConfigDirs(ClaudeTranscripts.configDir(environment), config.configDirScope());
+        this.configDirs = new ClaudeConfigDirs(ClaudeTranscripts.configDir(environment),
+                switch (config.configDirScope()) {
+                    case ENGINE -> ClaudeConfigDirs.Scope.ENGINE;
+                    case TENANT -> ClaudeConfigDirs.Scope.TENANT;
+                    case SESSION -> ClaudeConfigDirs.Scope.SESSION;
+                });
         ClaudeFlags flags = new ClaudeFlags(config.model(), config.permissionMode(), config.partialMessages(),
                 config.permissionPromptStdio(), config.mcpConfig(), config.addDirs(), config.maxTurns(),
                 config.extraArgs());

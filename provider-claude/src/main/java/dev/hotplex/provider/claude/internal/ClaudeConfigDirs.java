@@ -3,7 +3,6 @@ package dev.hotplex.provider.claude.internal;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.port.out.SessionSpec;
-import dev.hotplex.provider.claude.ConfigDirScope;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +19,22 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Chooses each session's {@code CLAUDE_CONFIG_DIR} under the engine's one ({@link ClaudeTranscripts#configDir}):
- * the root itself, {@code tenants/<owner>} or {@code sessions/<session id>}, by {@link ConfigDirScope}. The
+ * the root itself, {@code tenants/<owner>} or {@code sessions/<session id>}, by {@link Scope}. The
  * choice depends only on the session's owner and id, so a resumed or reset session finds its transcripts again.
  * Names that are not plain file names (or could collide once lower-cased) get a digest instead.
  */
 public final class ClaudeConfigDirs {
+    /** Whose config dir a session gets (the public {@code ConfigDirScope}, mapped by the provider). */
+    public enum Scope {
+        ENGINE, TENANT, SESSION
+    }
+
     private static final Pattern PLAIN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final Path root;
-    private final ConfigDirScope scope;
+    private final Scope scope;
 
-    public ClaudeConfigDirs(Path root, ConfigDirScope scope) {
+    public ClaudeConfigDirs(Path root, Scope scope) {
         this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
         this.scope = requireNonNull(scope, "scope is null");
     }

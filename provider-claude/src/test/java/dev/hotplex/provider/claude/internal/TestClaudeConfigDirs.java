@@ -2,7 +2,7 @@ package dev.hotplex.provider.claude.internal;
 
 import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.port.out.SessionSpec;
-import dev.hotplex.provider.claude.ConfigDirScope;
+import dev.hotplex.provider.claude.internal.ClaudeConfigDirs.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +21,13 @@ class TestClaudeConfigDirs {
     @Test
     void eachScopeNamesItsDirByOwnerOrSessionOnly() {
         SessionSpec acme = spec("acme:one", "acme");
-        assertThat(new ClaudeConfigDirs(root, ConfigDirScope.ENGINE).of(acme)).isEqualTo(root);
-        assertThat(new ClaudeConfigDirs(root, ConfigDirScope.TENANT).of(acme)).isEqualTo(root.resolve("tenants/acme"));
-        assertThat(new ClaudeConfigDirs(root, ConfigDirScope.TENANT).of(spec("acme:two", "acme")))
+        assertThat(new ClaudeConfigDirs(root, Scope.ENGINE).of(acme)).isEqualTo(root);
+        assertThat(new ClaudeConfigDirs(root, Scope.TENANT).of(acme)).isEqualTo(root.resolve("tenants/acme"));
+        assertThat(new ClaudeConfigDirs(root, Scope.TENANT).of(spec("acme:two", "acme")))
                 .isEqualTo(root.resolve("tenants/acme"));
-        Path session = new ClaudeConfigDirs(root, ConfigDirScope.SESSION).of(acme);
+        Path session = new ClaudeConfigDirs(root, Scope.SESSION).of(acme);
         assertThat(session.getParent()).isEqualTo(root.resolve("sessions"));
-        assertThat(session).isNotEqualTo(new ClaudeConfigDirs(root, ConfigDirScope.SESSION).of(spec("acme:two", "acme")));
+        assertThat(session).isNotEqualTo(new ClaudeConfigDirs(root, Scope.SESSION).of(spec("acme:two", "acme")));
     }
 
     @Test
@@ -41,7 +41,7 @@ class TestClaudeConfigDirs {
 
     @Test
     void createsTheDirOwnerOnly() throws Exception {
-        Path dir = new ClaudeConfigDirs(root, ConfigDirScope.TENANT).create(spec("acme:one", "acme"));
+        Path dir = new ClaudeConfigDirs(root, Scope.TENANT).create(spec("acme:one", "acme"));
 
         assertThat(dir).isDirectory();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
