@@ -129,6 +129,21 @@ class OtlpExportTest {
     }
 
     @Test
+    void closingFlushesWhatWasStillWaitingToBePushed() throws Exception {
+        try (OtlpReceiver collector = OtlpReceiver.start()) {
+            TelemetryConfig config = otlp(collector.endpoint(), Duration.ofMinutes(10), Duration.ofSeconds(20))
+                    .withExportTiming(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofSeconds(20));
+            Stack stack = Stack.start(workspace, config);
+            assertThat(stack.engine().execute(SessionConfig.of("c"), "last words", new RecordingEventSink()).outcome())
+                    .isEqualTo(TurnOutcome.SUCCESS);
+            assertThat(collector.requests()).as("nothing is due for ten minutes").isZero();
+            stack.close();
+            assertThat(collector.spans()).extracting(Span::getName).contains("invoke_agent", "start_process");
+            assertThat(collector.metricsNamed("hotplex.turns")).isNotEmpty();
+        }
+    }
+
+    @Test
     void aHangingCollectorNeitherFailsNorHoldsUpTurnsAndShutdownIsBounded() throws Exception {
         try (OtlpReceiver collector = OtlpReceiver.stalled()) {
             Stack stack = Stack.start(workspace, otlp(collector.endpoint(), Duration.ofMillis(200),
