@@ -9,10 +9,10 @@ import dev.hotplex.adapter.http.HttpModule;
 import static java.util.Objects.requireNonNull;
 
 /** {@code adapters: [http]}: the HTTP adapter, and {@code hotplex serve} running it. */
-final class HttpAdapterModule extends AbstractModule {
+public final class HttpAdapterModule extends AbstractModule {
     private final HttpConfig config;
 
-    HttpAdapterModule(HttpConfig config) {
+    public HttpAdapterModule(HttpConfig config) {
         this.config = requireNonNull(config, "config is null");
     }
 

@@ -42,6 +42,8 @@ final class HotplexLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
+            // SQLite's driver loads its native library; JDK 24+ would warn on stderr, among the log lines
+            command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.add("-Duser.home=" + home);
         command.add("-cp");
@@ -69,6 +71,53 @@ final class HotplexLauncher {
     }
 
     record Result(int exitCode, String out, String err) {
+    }
+
+    /** Starts hotplex in the background with {@code extra} environment; stdout and stderr go to files. */
+    Started start(Map<String, String> extra, String... args) throws IOException {
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectInput(ProcessBuilder.Redirect.from(
+                        Files.writeString(Files.createTempFile(home, "in", ".txt"), "").toFile()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.environment().putAll(extra);
+        return new Started(builder.start(), out, err);
+    }
+
+    /** A hotplex running in the background. */
+    record Started(Process process, Path out, Path err) {
+        String outText() throws IOException {
+            return Files.readString(out);
+        }
+
+        String errText() throws IOException {
+            return Files.readString(err);
+        }
+
+        /** Waits until stdout matches {@code pattern}; returns the first match's group 1. */
+        String awaitOut(java.util.regex.Pattern pattern, java.time.Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                java.util.regex.Matcher matcher = pattern.matcher(outText());
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("hotplex ended (" + process.exitValue() + "); stderr: " + errText());
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no " + pattern + " on stdout in " + timeout + "; stderr: " + errText());
+        }
+
+        /** Ends it for sure (tests' clean-up): SIGKILL, then waits. */
+        void kill() throws InterruptedException {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private static Path directory(Path path) {
