@@ -36,6 +36,11 @@ public final class ChatCommand implements Callable<Integer> {
             description = "Work dir, relative to the workspace root (default: the session id).")
     private String workDir;
 
+    @Option(names = "--provider", paramLabel = "NAME",
+            description = "Agent CLI of a new session, e.g. claude or codex (default: the first of the configured "
+                    + "providers). A session stays on the provider it started with.")
+    private String provider;
+
     @Option(names = "--history", paramLabel = "FILE", defaultValue = "${sys:user.home}/.hotplex/chat_history",
             description = "Where typed lines are remembered (default: ${DEFAULT-VALUE}).")
     private Path historyFile;
@@ -48,7 +53,8 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir);
+        SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir)
+                .withProvider(provider);
         engine.validate(config);
         try (ChatTerminal terminal = terminals.open(historyFile)) {
             return new ChatLoop(engine, config, terminal).run();

@@ -46,6 +46,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Work dir, relative to the workspace root (default: the session id).")
     private String workDir;
 
+    @Option(names = "--provider", paramLabel = "NAME",
+            description = "Agent CLI of a new session, e.g. claude or codex (default: the first of the configured "
+                    + "providers). A session stays on the provider it started with.")
+    private String provider;
+
     @Option(names = "--json", description = "Print every event as one JSON line: {\"event\":..,\"seq\":..,\"data\":{..}}.")
     private boolean json;
 
@@ -78,7 +83,8 @@ public final class RunCommand implements Callable<Integer> {
         MDC.put("session", sessionId);
         MDC.put("tenant", SessionConfig.DEFAULT_OWNER);
         try {
-            SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir);
+            SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir)
+                    .withProvider(provider);
             TurnResult result;
             InterruptSignal.Registration ctrlCHandler = interrupts.onInterrupt(() -> interrupt(config.sessionId(), ctrlC));
             try {

@@ -1,5 +1,6 @@
 package dev.hotplex.core.port.in;
 
+import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.model.PermissionDecision;
 import dev.hotplex.core.model.SessionConfig;
 import dev.hotplex.core.model.SessionId;
@@ -90,7 +91,11 @@ public interface Engine extends AutoCloseable {
      * cannot be run maps to {@code unavailable: <why>} instead of failing the whole listing.
      */
     default Map<String, String> cliVersions() {
-        return Map.of("default", cliVersion());
+        try {
+            return Map.of("default", cliVersion());
+        } catch (HotplexException e) {
+            return Map.of("default", "unavailable: " + e.getMessage());
+        }
     }
 
     /** Checks a session config without running anything; throws {@code INVALID_CONFIG} with the reason. */
