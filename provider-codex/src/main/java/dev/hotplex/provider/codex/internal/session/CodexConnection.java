@@ -330,7 +330,8 @@ public final class CodexConnection implements AgentConnection {
                 }
                 case Inbound.TokenTotals totals -> threadTotal = totals.total();
                 case Inbound.TurnEnded ended -> {
-                    if (turn != null) {
+                    // the end of an earlier turn (completed early on our side) must not end this one
+                    if (turn != null && turn.codexTurnId().map(ended.turnId()::equals).orElse(true)) {
                         finish(turn, completion(turn, ended));
                     }
                 }
