@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,12 +24,14 @@ import static dev.hotplex.e2e.RestartEndToEndTest.event;
 import static dev.hotplex.e2e.RestartEndToEndTest.ids;
 import static dev.hotplex.e2e.RestartEndToEndTest.lastBodyWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code kill -9} of the real {@code hotplex serve} (a child JVM) in the middle of turns: its agent process groups
  * outlive it, and the next start reaps every one of them, grandchildren that ignore SIGTERM included, before it
  * serves; the sessions are still listed and the next turn resumes. Groups are observed through {@code /proc},
- * independently of the code under test.
+ * independently of the code under test. The first two run unconfined ({@code sandbox.mode: none}), where only the
+ * engine's on-disk group registry stands between a killed engine and orphans; the last under bubblewrap.
  */
 class OrphanReapingEndToEndTest {
     @TempDir
@@ -38,7 +41,7 @@ class OrphanReapingEndToEndTest {
     void theRealCliKilledWithItsEngineMidTurnIsReapedAtTheNextStartAndTheSessionResumes() throws Exception {
         Path binary = RealClaude.requireBinary();
         try (FakeAnthropicApi api = FakeAnthropicApi.builder().slow(600, Duration.ofMillis(100)).start()) {
-            Map<String, String> environment = RestartEndToEndTest.environment(sandbox, binary, api);
+            Map<String, String> environment = unconfined(RestartEndToEndTest.environment(sandbox, binary, api));
             List<Long> groups = new ArrayList<>();
             RestartableServer first = RestartableServer.start(environment, sandbox.resolve("logs"));
             try {
@@ -79,9 +82,7 @@ class OrphanReapingEndToEndTest {
     @Test
     void grandchildrenThatIgnoreSigtermAreReapedAfterAKillAndDieWithStopResetAndClose() throws Exception {
         Path fakeCli = installFakeCli(sandbox.resolve("bin"));
-        Map<String, String> environment = RestartableServer.environment(sandbox, fakeCli, Map.of(
-                "CLAUDE_CONFIG_DIR", RealClaude.createDirectories(sandbox.resolve("claude-config")).toString(),
-                "HOTPLEX_HTTP_API_KEYS", KEY_A + "=team-a"));
+        Map<String, String> environment = unconfined(fakeCliEnvironment(fakeCli));
         List<Long> groups = new ArrayList<>();
         List<Long> grandchildren = new ArrayList<>();
         RestartableServer first = RestartableServer.start(environment, sandbox.resolve("logs"));
@@ -125,6 +126,54 @@ class OrphanReapingEndToEndTest {
             second.stopGracefully();
             assertThat(RealClaude.liveMembersOfGroup(newGroups.get(2))).as("after a graceful close").isEmpty();
         }
+    }
+
+    @Test
+    void sandboxedClisKilledWithTheirEngineLeaveNothingBehindEither() throws Exception {
+        assumeTrue(onPath("bwrap"), "bubblewrap is not installed");
+        Path fakeCli = installFakeCli(sandbox.resolve("bin"));
+        Map<String, String> environment = new HashMap<>(fakeCliEnvironment(fakeCli));
+        environment.put("HOTPLEX_SANDBOX_MODE", "bwrap");
+        List<Long> groups = new ArrayList<>();
+        RestartableServer first = RestartableServer.start(environment, sandbox.resolve("logs"));
+        try {
+            first.turn("b1", "grandchild", KEY_A);
+            first.turn("b1", "stubborn", KEY_A);
+            Stream<String> midTurn = first.turnUntil("b2", "slow", KEY_A, event -> event.name().equals("answer"));
+            first.getJson("/v1/sessions", KEY_A).get("sessions").forEach(view -> groups.add(view.get("pid").asLong()));
+            first.killHard();
+            midTurn.close();
+        } finally {
+            first.close();
+        }
+        assertThat(groups).hasSize(2);
+        // bwrap --die-with-parent ends them with the engine; the next start reaps whatever is still on its way out
+        try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
+            assertThat(groups).allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty());
+            assertThat(ids(second.getJson("/v1/sessions", KEY_A).get("sessions"))).containsExactly("b1", "b2");
+            List<SseEvent> resumed = second.turn("b1", "after the kill", KEY_A);
+            assertThat(event(resumed, "session_start").get("resumed").asBoolean()).isTrue();
+            assertThat(resumed).extracting(SseEvent::name).endsWith("session_stats");
+        }
+    }
+
+    /** Agent CLIs outside any sandbox: nothing but the engine's own reaping stands between them and orphanhood. */
+    private static Map<String, String> unconfined(Map<String, String> environment) {
+        Map<String, String> unconfined = new HashMap<>(environment);
+        unconfined.put("HOTPLEX_SANDBOX_MODE", "none");
+        return Map.copyOf(unconfined);
+    }
+
+    private Map<String, String> fakeCliEnvironment(Path fakeCli) {
+        return RestartableServer.environment(sandbox, fakeCli, Map.of(
+                "CLAUDE_CONFIG_DIR", RealClaude.createDirectories(sandbox.resolve("claude-config")).toString(),
+                "HOTPLEX_HTTP_API_KEYS", KEY_A + "=team-a"));
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(":"))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
     }
 
     private static long onlyPid(JsonNode list) {
