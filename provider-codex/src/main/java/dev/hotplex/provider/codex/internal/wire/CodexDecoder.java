@@ -23,6 +23,8 @@ public final class CodexDecoder {
     private final ObjectMapper mapper;
     private final ItemMapper items = new ItemMapper();
     private final Map<String, ToolCall> startedTools = new ConcurrentHashMap<>();
+    /** Text already sent as deltas, per item: the completed item must not send it again. */
+    private final Map<String, StringBuilder> streamed = new ConcurrentHashMap<>();
 
     CodexDecoder(ObjectMapper mapper) {
         this.mapper = requireNonNull(mapper, "mapper is null");
@@ -87,9 +89,9 @@ public final class CodexDecoder {
 
     private Inbound notification(String method, JsonNode params, String line) {
         return switch (method) {
-            case "item/agentMessage/delta" -> events(new AgentEvent.Answer(params.path("delta").asText(""), true));
+            case "item/agentMessage/delta" -> events(new AgentEvent.Answer(delta(params), true));
             case "item/reasoning/summaryTextDelta", "item/reasoning/textDelta" ->
-                    events(new AgentEvent.Thinking(params.path("delta").asText(""), true));
+                    events(new AgentEvent.Thinking(delta(params), true));
             case "item/started" -> started(params.path("item"));
             case "item/completed" -> completed(params.path("item"));
             case "turn/started" -> new Inbound.TurnStarted(params.path("turn").path("id").asText(""));
@@ -117,7 +119,33 @@ public final class CodexDecoder {
     private Inbound completed(JsonNode item) {
         String id = item.path("id").asText("");
         ToolCall started = startedTools.remove(id);
-        return new Inbound.Events(items.completed(item, Optional.ofNullable(started)));
+        StringBuilder sent = streamed.remove(id);
+        List<AgentEvent> events = items.completed(item, Optional.ofNullable(started));
+        if (sent == null) {
+            return new Inbound.Events(events);
+        }
+        // streamed as deltas: only what the deltas missed follows, itself as a delta
+        return new Inbound.Events(events.stream().<AgentEvent>mapMulti((event, out) -> {
+            switch (event) {
+                case AgentEvent.Answer whole -> unsentRest(sent, whole.text())
+                        .ifPresent(rest -> out.accept(new AgentEvent.Answer(rest, true)));
+                case AgentEvent.Thinking whole -> unsentRest(sent, whole.text())
+                        .ifPresent(rest -> out.accept(new AgentEvent.Thinking(rest, true)));
+                default -> out.accept(event);
+            }
+        }).toList());
+    }
+
+    private String delta(JsonNode params) {
+        String text = params.path("delta").asText("");
+        streamed.computeIfAbsent(params.path("itemId").asText(""), key -> new StringBuilder()).append(text);
+        return text;
+    }
+
+    private static Optional<String> unsentRest(StringBuilder sent, String whole) {
+        String sentText = sent.toString();
+        String rest = whole.startsWith(sentText) ? whole.substring(sentText.length()) : "";
+        return rest.isEmpty() ? Optional.empty() : Optional.of(rest);
     }
 
     private static Inbound turnEnded(JsonNode turn) {

@@ -62,6 +62,17 @@ class TestCodexWireEdges {
     }
 
     @Test
+    void a_completed_message_sends_only_what_its_deltas_missed_and_an_unstreamed_one_whole() {
+        decoder.decode("{\"method\":\"item/agentMessage/delta\",\"params\":{\"itemId\":\"m1\",\"delta\":\"Hel\"}}");
+        assertThat(decoder.decode("{\"method\":\"item/completed\",\"params\":{\"item\":{\"type\":\"agentMessage\","
+                + "\"id\":\"m1\",\"text\":\"Hello\"}}}"))
+                .isEqualTo(new Inbound.Events(java.util.List.of(new AgentEvent.Answer("lo", true))));
+        assertThat(decoder.decode("{\"method\":\"item/completed\",\"params\":{\"item\":{\"type\":\"agentMessage\","
+                + "\"id\":\"m2\",\"text\":\"Whole\"}}}"))
+                .isEqualTo(new Inbound.Events(java.util.List.of(new AgentEvent.Answer("Whole", false))));
+    }
+
+    @Test
     void cached_input_is_split_from_fresh_input() {
         Inbound totals = decoder.decode("{\"method\":\"thread/tokenUsage/updated\",\"params\":{\"tokenUsage\":{\"total\":"
                 + "{\"inputTokens\":100,\"cachedInputTokens\":40,\"cacheWriteInputTokens\":5,\"outputTokens\":7}}}}");
