@@ -4,6 +4,7 @@ import dev.hotplex.core.model.SessionConfig;
 import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.port.in.Engine;
 import jakarta.inject.Inject;
+import org.slf4j.MDC;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,8 +57,14 @@ public final class ChatCommand implements Callable<Integer> {
         SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir)
                 .withProvider(provider);
         engine.validate(config);
+        // log lines about this session (the engine's too, on this thread) name it
+        MDC.put("session", sessionId);
+        MDC.put("tenant", SessionConfig.DEFAULT_OWNER);
         try (ChatTerminal terminal = terminals.open(historyFile)) {
             return new ChatLoop(engine, config, terminal).run();
+        } finally {
+            MDC.remove("session");
+            MDC.remove("tenant");
         }
     }
 }
