@@ -9,21 +9,21 @@ import dev.hotplex.telemetry.sdk.PrometheusScrape;
 import dev.hotplex.telemetry.sdk.TelemetrySdk;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Telemetry of one running hotplex: the SDK built once from config, the instruments, the engine observer and the
  * Resilience4j bridge over it. {@link #close()} (after the engine closed, so its last turns are recorded) ends spans
- * nothing will finish, then flushes and shuts the SDK down within the export timeout. Idempotent.
+ * nothing will finish, then flushes and shuts the SDK down within the export timeout. Idempotent, and a second
+ * caller waits for the first: a shutdown hook that returned early would let the JVM halt mid-flush.
  */
 public final class TelemetryRuntime implements AutoCloseable {
     private final TelemetrySdk sdk;
     private final EngineMetrics metrics;
     private final TelemetryObserver observer;
     private final ResilienceEventBridge resilience;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean closed;
 
     public TelemetryRuntime(TelemetrySdk sdk, TelemetryConfig config) {
         this.sdk = requireNonNull(sdk, "sdk is null");
@@ -50,10 +50,11 @@ public final class TelemetryRuntime implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
+        closed = true;
         observer.endOpenSpans();
         metrics.close();
         sdk.close();
