@@ -56,6 +56,8 @@ public final class SqliteSessionStore implements SessionStore {
         SchemaMigrator migrator = new SchemaMigrator(migrations, clock);
         createOwnerOnly(stateDir);
         Path database = stateDir.resolve(DATABASE_FILE);
+        // SQLite gives its -wal and -shm files the database file's mode: owner-only from the start
+        createOwnerOnlyFile(database);
         StateDirLock lock = StateDirLock.acquire(stateDir.resolve(LOCK_FILE),
                 ManagementFactory.getRuntimeMXBean().getPid());
         Connection connection = null;
@@ -172,6 +174,17 @@ public final class SqliteSessionStore implements SessionStore {
         } catch (IOException | UnsupportedOperationException e) {
             throw new HotplexException(StoreErrorCode.STORE_FAILED, "cannot create the state directory " + directory
                     + ": " + e, e);
+        }
+    }
+
+    private static void createOwnerOnlyFile(Path file) {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException exists) {
+            // an existing database keeps the mode it has
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new HotplexException(StoreErrorCode.STORE_FAILED, "cannot create the session store " + file + ": "
+                    + e, e);
         }
     }
 

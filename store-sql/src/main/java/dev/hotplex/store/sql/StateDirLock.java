@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -32,8 +34,9 @@ final class StateDirLock implements AutoCloseable {
         requireNonNull(lockFile, "lockFile is null");
         FileChannel channel;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
         } catch (IOException e) {
             throw new HotplexException(StoreErrorCode.STORE_FAILED, "cannot open the session store's lock file "
                     + lockFile + ": " + e.getMessage(), e);

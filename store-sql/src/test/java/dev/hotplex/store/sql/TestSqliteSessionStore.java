@@ -109,12 +109,19 @@ class TestSqliteSessionStore {
     }
 
     @Test
-    void theStateDirectoryIsCreatedForTheOwnerOnly() throws Exception {
+    void theStateDirectoryAndTheDatabaseFilesAreTheOwnersOnly() throws Exception {
         Path state = temp.resolve("a").resolve("state");
         try (SqliteSessionStore store = SqliteSessionStore.open(state, CLOCK)) {
-            assertThat(store.findAll()).isEmpty();
+            store.save(fullRecord("s-1"));
+            assertThat(mode(state.resolve("sessions.db-wal"))).isEqualTo("rw-------");
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
+        assertThat(mode(state)).isEqualTo("rwx------");
+        assertThat(mode(state.resolve("sessions.db"))).isEqualTo("rw-------");
+        assertThat(mode(state.resolve("sessions.lock"))).isEqualTo("rw-------");
+    }
+
+    private static String mode(Path path) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test
