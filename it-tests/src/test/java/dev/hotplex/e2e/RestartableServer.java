@@ -54,6 +54,7 @@ final class RestartableServer implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
+            command.add("--enable-native-access=ALL-UNNAMED"); // as bin/hotplex does: SQLite's native library
         }
         command.add("-Xmx256m");
         command.add("-Duser.home=" + environment.get("HOME"));
