@@ -11,6 +11,7 @@ import dev.hotplex.provider.codex.internal.CodexEnvironment;
 import dev.hotplex.provider.codex.internal.CodexRollouts;
 import dev.hotplex.provider.codex.internal.CodexVersionProbe;
 import dev.hotplex.provider.codex.internal.ThreadIds;
+import dev.hotplex.provider.codex.internal.session.Pricing;
 import dev.hotplex.provider.codex.internal.wire.CodexWire;
 import dev.hotplex.provider.codex.internal.wire.ThreadSettings;
 import dev.hotplex.provider.process.LiveProcessRegistry;
@@ -63,8 +64,12 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
         this.rollouts = new CodexRollouts(config.home());
         this.connector = new CodexConnector(launcher, CodexWire.create(), binary, environment,
                 new ThreadSettings(config.model(), config.sandbox(), config.approvalPolicy()), threads,
-                config.maxLineBytes(), config.startupTimeout());
+                pricing(config.prices()), config.maxLineBytes(), config.startupTimeout());
         this.versionProbe = new CodexVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
+    }
+
+    private static Pricing pricing(Map<String, CodexPrice> prices) {
+        return (model, tokens) -> Optional.ofNullable(prices.get(model)).map(price -> price.cost(tokens));
     }
 
     @Override

@@ -25,6 +25,7 @@ import static java.util.Objects.requireNonNull;
  * @param envAllow       names of engine environment variables passed to the CLI (nothing else is inherited)
  * @param extraEnv       variables set for the CLI on top (e.g. the variable holding the API key)
  * @param stateDir       where the live process groups and the session → thread ids are recorded
+ * @param prices         per model: with a price for the thread's model, turns get a cost; otherwise none
  */
 public record CodexProviderConfig(
         String binary,
@@ -37,7 +38,8 @@ public record CodexProviderConfig(
         int maxLineBytes,
         Duration startupTimeout,
         Duration shutdownGrace,
-        Path stateDir) {
+        Path stateDir,
+        Map<String, CodexPrice> prices) {
 
     public static final String DEFAULT_BINARY = "codex";
     public static final String DEFAULT_SANDBOX = "workspace-write";
@@ -63,6 +65,7 @@ public record CodexProviderConfig(
         requireNonNull(startupTimeout, "startupTimeout is null");
         requireNonNull(shutdownGrace, "shutdownGrace is null");
         requireNonNull(stateDir, "stateDir is null");
+        prices = Map.copyOf(requireNonNull(prices, "prices is null"));
         if (binary.isBlank()) {
             throw invalid("codex binary is blank");
         }
@@ -83,46 +86,59 @@ public record CodexProviderConfig(
         }
     }
 
+    /** Without prices: turns report no cost. */
+    public CodexProviderConfig(String binary, Optional<String> model, Optional<Path> home, String sandbox,
+                               String approvalPolicy, List<String> envAllow, Map<String, String> extraEnv,
+                               int maxLineBytes, Duration startupTimeout, Duration shutdownGrace, Path stateDir) {
+        this(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv, maxLineBytes, startupTimeout,
+                shutdownGrace, stateDir, Map.of());
+    }
+
     /** The defaults: {@code codex} on PATH, Codex's own model and home, workspace-write, on-request. */
     public static CodexProviderConfig defaults() {
         return new CodexProviderConfig(DEFAULT_BINARY, Optional.empty(), Optional.empty(), DEFAULT_SANDBOX,
                 DEFAULT_APPROVAL_POLICY, DEFAULT_ENV_ALLOW, Map.of(), DEFAULT_MAX_LINE_BYTES, DEFAULT_STARTUP_TIMEOUT,
-                DEFAULT_SHUTDOWN_GRACE, DEFAULT_STATE_DIR);
+                DEFAULT_SHUTDOWN_GRACE, DEFAULT_STATE_DIR, Map.of());
     }
 
     public CodexProviderConfig withBinary(String newBinary) {
         return new CodexProviderConfig(newBinary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
     }
 
     public CodexProviderConfig withHome(Path newHome) {
         return new CodexProviderConfig(binary, model, Optional.of(newHome), sandbox, approvalPolicy, envAllow,
-                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir);
+                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
     }
 
     public CodexProviderConfig withModel(String newModel) {
         return new CodexProviderConfig(binary, Optional.of(newModel), home, sandbox, approvalPolicy, envAllow,
-                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir);
+                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
     }
 
     public CodexProviderConfig withPolicy(String newSandbox, String newApprovalPolicy) {
         return new CodexProviderConfig(binary, model, home, newSandbox, newApprovalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
     }
 
     public CodexProviderConfig withExtraEnv(Map<String, String> newExtraEnv) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, newExtraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
     }
 
     public CodexProviderConfig withStateDir(Path newStateDir) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, newStateDir);
+                maxLineBytes, startupTimeout, shutdownGrace, newStateDir, prices);
     }
 
     public CodexProviderConfig withShutdownGrace(Duration newGrace) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, newGrace, stateDir);
+                maxLineBytes, startupTimeout, newGrace, stateDir, prices);
+    }
+
+    public CodexProviderConfig withPrices(Map<String, CodexPrice> newPrices) {
+        return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, newPrices);
     }
 
     private static HotplexException invalid(String message) {

@@ -30,7 +30,8 @@ final class CodexLab implements AutoCloseable {
     final Path workDir;
     final CodexProvider provider;
 
-    private CodexLab(FakeOpenAiApi api, Path root, String sandbox, String approvalPolicy) throws IOException {
+    private CodexLab(FakeOpenAiApi api, Path root, String sandbox, String approvalPolicy,
+                     Map<String, CodexPrice> prices) throws IOException {
         this.api = api;
         this.root = root;
         // Codex refuses to create its sandbox helper (codex-linux-sandbox, found through PATH aliases in its
@@ -47,15 +48,21 @@ final class CodexLab implements AutoCloseable {
                 .withPolicy(sandbox, approvalPolicy)
                 .withExtraEnv(extra)
                 .withStateDir(root.resolve("state"))
-                .withShutdownGrace(Duration.ofSeconds(2));
+                .withShutdownGrace(Duration.ofSeconds(2))
+                .withPrices(prices);
         this.provider = new CodexProvider(config);
     }
 
     static CodexLab start(Path root, FakeOpenAiApi.Builder api, String sandbox, String approvalPolicy) {
+        return start(root, api, sandbox, approvalPolicy, Map.of());
+    }
+
+    static CodexLab start(Path root, FakeOpenAiApi.Builder api, String sandbox, String approvalPolicy,
+                          Map<String, CodexPrice> prices) {
         assumeTrue(CodexBinaryLocator.find().isPresent(), "the Codex CLI is not installed (bin/install-codex)");
         FakeOpenAiApi started = api.start();
         try {
-            return new CodexLab(started, root, sandbox, approvalPolicy);
+            return new CodexLab(started, root, sandbox, approvalPolicy, prices);
         } catch (IOException | RuntimeException e) {
             started.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

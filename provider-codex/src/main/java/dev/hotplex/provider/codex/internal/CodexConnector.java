@@ -4,6 +4,7 @@ import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.provider.codex.internal.session.CodexConnection;
+import dev.hotplex.provider.codex.internal.session.Pricing;
 import dev.hotplex.provider.codex.internal.wire.CodexEncoder;
 import dev.hotplex.provider.codex.internal.wire.CodexWire;
 import dev.hotplex.provider.codex.internal.wire.ThreadSettings;
@@ -39,17 +40,20 @@ public final class CodexConnector {
     private final Map<String, String> environment;
     private final ThreadSettings settings;
     private final ThreadIds threads;
+    private final Pricing pricing;
     private final int maxLineBytes;
     private final Duration startupTimeout;
 
     public CodexConnector(ProcessLauncher launcher, CodexWire wire, CodexBinary binary, Map<String, String> environment,
-                          ThreadSettings settings, ThreadIds threads, int maxLineBytes, Duration startupTimeout) {
+                          ThreadSettings settings, ThreadIds threads, Pricing pricing, int maxLineBytes,
+                          Duration startupTimeout) {
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.wire = requireNonNull(wire, "wire is null");
         this.binary = requireNonNull(binary, "binary is null");
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
         this.settings = requireNonNull(settings, "settings is null");
         this.threads = requireNonNull(threads, "threads is null");
+        this.pricing = requireNonNull(pricing, "pricing is null");
         this.maxLineBytes = maxLineBytes;
         this.startupTimeout = requireNonNull(startupTimeout, "startupTimeout is null");
     }
@@ -63,7 +67,7 @@ public final class CodexConnector {
         ChildProcess child = launcher.launch(new LaunchRequest(List.of(executable.toString(), "app-server"),
                 spec.workDir(), environment, maxLineBytes, STDERR_TAIL_BYTES));
         CodexConnection connection = CodexConnection.start(child, wire.encoder(), wire.newDecoder(), WRITE_TIMEOUT,
-                settings.model());
+                settings.model(), pricing);
         CodexEncoder encoder = wire.encoder();
         LongFunction<String> threadRequest = resumeThread
                 .<LongFunction<String>>map(thread -> id -> encoder.threadResume(id, thread, settings, spec.workDir()))

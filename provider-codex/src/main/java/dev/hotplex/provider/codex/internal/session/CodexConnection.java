@@ -18,6 +18,7 @@ import dev.hotplex.provider.process.ExitStatus;
 import dev.hotplex.provider.process.LineHandler;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -49,26 +50,31 @@ public final class CodexConnection implements AgentConnection {
     private final CodexDecoder decoder;
     private final Duration writeTimeout;
     private final Optional<String> model;
+    private final Pricing pricing;
     private final PendingRequests requests = new PendingRequests();
     private final AtomicReference<CodexTurn> running = new AtomicReference<>();
     private final CompletableFuture<ExitStatus> exited = new CompletableFuture<>();
     private volatile String threadId;
     private volatile TokenUsage threadTotal = TokenUsage.ZERO;
     private volatile boolean closing;
+    private volatile String threadModel;
+    /** This process's tokens over its finished turns: priced, they are the running totals the engine diffs. */
+    private volatile TokenUsage processTokens = TokenUsage.ZERO;
 
     private CodexConnection(ChildProcess child, CodexEncoder encoder, CodexDecoder decoder, Duration writeTimeout,
-                            Optional<String> model) {
+                            Optional<String> model, Pricing pricing) {
         this.child = requireNonNull(child, "child is null");
         this.encoder = requireNonNull(encoder, "encoder is null");
         this.decoder = requireNonNull(decoder, "decoder is null");
         this.writeTimeout = requireNonNull(writeTimeout, "writeTimeout is null");
         this.model = requireNonNull(model, "model is null");
+        this.pricing = requireNonNull(pricing, "pricing is null");
     }
 
     /** Starts reading the child's stdout; follow with {@link #handshake}. */
     public static CodexConnection start(ChildProcess child, CodexEncoder encoder, CodexDecoder decoder,
-                                        Duration writeTimeout, Optional<String> model) {
-        CodexConnection connection = new CodexConnection(child, encoder, decoder, writeTimeout, model);
+                                        Duration writeTimeout, Optional<String> model, Pricing pricing) {
+        CodexConnection connection = new CodexConnection(child, encoder, decoder, writeTimeout, model, pricing);
         child.readStdout(connection.new Output());
         return connection;
     }
@@ -91,9 +97,11 @@ public final class CodexConnection implements AgentConnection {
         writeLine(threadRequest.apply(start.id()));
         HandshakeResult thread = await(start.response(), deadline, "the thread request");
         if (thread.failure().isEmpty() && thread.threadId().isEmpty()) {
-            return new HandshakeResult(Optional.empty(), Optional.of("Codex answered the thread request without an id"));
+            return new HandshakeResult(Optional.empty(), Optional.empty(),
+                    Optional.of("Codex answered the thread request without an id"));
         }
         thread.threadId().ifPresent(id -> threadId = id);
+        thread.model().ifPresent(name -> threadModel = name);
         return thread;
     }
 
@@ -101,7 +109,7 @@ public final class CodexConnection implements AgentConnection {
         String failure;
         try {
             Inbound.Response answer = response.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return new HandshakeResult(answer.threadId(),
+            return new HandshakeResult(answer.threadId(), answer.model(),
                     answer.error().map(error -> "Codex refused " + what + ": " + error));
         } catch (TimeoutException e) {
             failure = "Codex did not answer " + what + " in time";
@@ -111,13 +119,14 @@ public final class CodexConnection implements AgentConnection {
             Thread.currentThread().interrupt();
             failure = "interrupted while waiting for Codex to answer " + what;
         }
-        return new HandshakeResult(Optional.empty(), Optional.of(failure));
+        return new HandshakeResult(Optional.empty(), Optional.empty(), Optional.of(failure));
     }
 
-    /** The handshake's outcome: the thread id, or why there is none. */
-    public record HandshakeResult(Optional<String> threadId, Optional<String> failure) {
+    /** The handshake's outcome: the thread id (and its model), or why there is none. */
+    public record HandshakeResult(Optional<String> threadId, Optional<String> model, Optional<String> failure) {
         public HandshakeResult {
             requireNonNull(threadId, "threadId is null");
+            requireNonNull(model, "model is null");
             requireNonNull(failure, "failure is null");
         }
     }
@@ -252,13 +261,18 @@ public final class CodexConnection implements AgentConnection {
 
     private TurnCompletion completion(CodexTurn turn, Inbound.TurnEnded ended) {
         TokenUsage tokens = threadTotal.since(turn.tokensAtStart());
+        processTokens = processTokens.plus(tokens);
+        Optional<String> turnModel = model.or(() -> Optional.ofNullable(threadModel));
+        // no price, no cost: empty rather than invented
+        ProviderTotals totals = new ProviderTotals(
+                turnModel.flatMap(name -> pricing.cost(name, processTokens)), Map.of());
         return switch (ended.status()) {
             case "completed" -> new TurnCompletion(TurnCompletion.Status.SUCCESS, ended.lastAnswer(), tokens,
-                    ProviderTotals.NONE, model, 1, Optional.empty());
+                    totals, turnModel, 1, Optional.empty());
             case "interrupted" -> new TurnCompletion(TurnCompletion.Status.INTERRUPTED, ended.lastAnswer(), tokens,
-                    ProviderTotals.NONE, model, 1, Optional.of("interrupted"));
+                    totals, turnModel, 1, Optional.of("interrupted"));
             default -> new TurnCompletion(TurnCompletion.Status.FAILED, ended.lastAnswer(), tokens,
-                    ProviderTotals.NONE, model, 1, Optional.of(ended.error().or(turn::failure)
+                    totals, turnModel, 1, Optional.of(ended.error().or(turn::failure)
                     .orElse("Codex ended the turn as " + ended.status())));
         };
     }

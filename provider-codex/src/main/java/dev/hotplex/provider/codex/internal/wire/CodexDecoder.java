@@ -64,7 +64,7 @@ public final class CodexDecoder {
                 ? Optional.of(message.path("error").path("message").asText(message.path("error").toString()))
                 : Optional.empty();
         return new Inbound.Response(id.asLong(), text(result.path("thread").path("id")),
-                text(result.path("turn").path("id")), error);
+                text(result.path("turn").path("id")), text(result.path("model")), error);
     }
 
     private Inbound serverRequest(String rpcId, String method, JsonNode params) {

@@ -17,11 +17,13 @@ public sealed interface Inbound {
      *
      * @param threadId from {@code thread/start} and {@code thread/resume}
      * @param turnId   from {@code turn/start}
+     * @param model    the thread's model, from {@code thread/start} and {@code thread/resume}
      * @param error    the JSON-RPC error's message, when the request failed
      */
-    record Response(long id, Optional<String> threadId, Optional<String> turnId, Optional<String> error)
-            implements Inbound {
+    record Response(long id, Optional<String> threadId, Optional<String> turnId, Optional<String> model,
+                    Optional<String> error) implements Inbound {
         public Response {
+            requireNonNull(model, "model is null");
             requireNonNull(threadId, "threadId is null");
             requireNonNull(turnId, "turnId is null");
             requireNonNull(error, "error is null");

@@ -37,7 +37,7 @@ class TestCodexWireEdges {
                 + "\"status\":\"failed\",\"error\":{\"message\":\"quota exceeded\"}}}}"))
                 .isEqualTo(new Inbound.TurnEnded("t1", "failed", Optional.empty(), Optional.of("quota exceeded")));
         assertThat(decoder.decode("{\"id\":3,\"error\":{\"code\":-32600,\"message\":\"no such thread\"}}"))
-                .isEqualTo(new Inbound.Response(3, Optional.empty(), Optional.empty(), Optional.of("no such thread")));
+                .isEqualTo(new Inbound.Response(3, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("no such thread")));
     }
 
     @Test
