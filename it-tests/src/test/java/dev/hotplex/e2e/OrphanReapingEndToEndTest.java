@@ -80,9 +80,11 @@ class OrphanReapingEndToEndTest {
     }
 
     @Test
-    void grandchildrenThatIgnoreSigtermAreReapedAfterAKillAndDieWithStopResetAndClose() throws Exception {
+    void grandchildrenThatIgnoreSigtermAreReapedAfterAKillAndDieWithStopResetTimeoutAndClose() throws Exception {
         Path fakeCli = installFakeCli(sandbox.resolve("bin"));
-        Map<String, String> environment = unconfined(fakeCliEnvironment(fakeCli));
+        Map<String, String> environment = new HashMap<>(unconfined(fakeCliEnvironment(fakeCli)));
+        environment.put("HOTPLEX_ENGINE_TURN_TIMEOUT", "15s");
+        environment.put("HOTPLEX_ENGINE_INTERRUPT_GRACE", "2s");
         List<Long> groups = new ArrayList<>();
         List<Long> grandchildren = new ArrayList<>();
         RestartableServer first = RestartableServer.start(environment, sandbox.resolve("logs"));
@@ -110,7 +112,8 @@ class OrphanReapingEndToEndTest {
                     .allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty());
             assertThat(ids(second.getJson("/v1/sessions", KEY_A).get("sessions"))).containsExactly("g1", "g2", "g3");
 
-            // each new CLI gets a stubborn grandchild again; stop, reset and a graceful close must each end them
+            // each new CLI gets a stubborn grandchild again; stop, reset, a turn timeout and a graceful close must
+            // each end them
             List<Long> newGroups = new ArrayList<>();
             for (String session : List.of("g1", "g2", "g3")) {
                 List<SseEvent> events = second.turn(session, "grandchild", KEY_A);
@@ -123,6 +126,14 @@ class OrphanReapingEndToEndTest {
             assertThat(second.send("POST", "/v1/sessions/g2/reset", KEY_A).statusCode()).isBetween(200, 299);
             assertThat(RealClaude.liveMembersOfGroup(newGroups.get(1))).as("after reset").isEmpty();
             assertThat(RealClaude.liveMembersOfGroup(newGroups.get(2))).as("g3 still runs").isNotEmpty();
+
+            List<SseEvent> g4 = second.turn("g4", "grandchild", KEY_A);
+            long g4Group = event(g4, "session_start").get("pid").asLong();
+            assertThat(RealClaude.liveMembersOfGroup(g4Group)).contains(grandchildPid(g4));
+            List<SseEvent> timedOut = second.turn("g4", "hang", KEY_A); // ignores the interrupt: killed after the grace
+            assertThat(timedOut.getLast().name()).isEqualTo("error");
+            assertThat(timedOut.getLast().data().get("code").asText()).isEqualTo("TURN_TIMEOUT");
+            assertThat(RealClaude.liveMembersOfGroup(g4Group)).as("after a turn timeout").isEmpty();
             second.stopGracefully();
             assertThat(RealClaude.liveMembersOfGroup(newGroups.get(2))).as("after a graceful close").isEmpty();
         }
