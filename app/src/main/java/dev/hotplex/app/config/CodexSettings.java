@@ -1,11 +1,14 @@
 package dev.hotplex.app.config;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.hotplex.provider.codex.CodexPrice;
 import dev.hotplex.provider.codex.CodexProviderConfig;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +19,7 @@ import java.util.Optional;
  *
  * @param home     {@code CODEX_HOME} ({@code ~/x} is under the user's home); unset: Codex's own {@code ~/.codex}
  * @param envAllow more engine environment variables passed through, on top of the provider's base list
+ * @param prices   US dollars per million tokens, per model name; a model without one reports no cost
  */
 public record CodexSettings(
         String binary,
@@ -27,9 +31,21 @@ public record CodexSettings(
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> envAllow,
         Integer maxLineBytes,
         Duration startupTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Map<String, Price> prices) {
 
-    static final CodexSettings EMPTY = new CodexSettings(null, null, null, null, null, null, null, null, null, null);
+    static final CodexSettings EMPTY = new CodexSettings(null, null, null, null, null, null, null, null, null, null,
+            null);
+
+    /** {@code input}, {@code cached-input} and {@code output}, each in US dollars per million tokens. */
+    public record Price(BigDecimal input, BigDecimal cachedInput, BigDecimal output) {
+        CodexPrice toCodexPrice(String model) {
+            if (input == null || output == null) {
+                throw new IllegalArgumentException("codex prices." + model + " needs input and output");
+            }
+            return new CodexPrice(input, cachedInput == null ? input : cachedInput, output);
+        }
+    }
 
     /** The provider's settings; its process groups and session → thread records live under {@code stateDir}. */
     public CodexProviderConfig toProviderConfig(Path stateDir, Path userHome) {
@@ -51,7 +67,17 @@ public record CodexSettings(
                 maxLineBytes == null ? defaults.maxLineBytes() : maxLineBytes,
                 startupTimeout == null ? defaults.startupTimeout() : startupTimeout,
                 shutdownGrace == null ? defaults.shutdownGrace() : shutdownGrace,
-                stateDir);
+                stateDir,
+                codexPrices());
+    }
+
+    private Map<String, CodexPrice> codexPrices() {
+        Map<String, CodexPrice> table = new LinkedHashMap<>();
+        if (prices != null) {
+            prices.forEach((model, price) -> table.put(model, price == null
+                    ? new Price(null, null, null).toCodexPrice(model) : price.toCodexPrice(model)));
+        }
+        return table;
     }
 
     @Override
