@@ -220,7 +220,7 @@ final class WebSocketRoutes {
             throw new HotplexException(StandardErrorCode.INVALID_REQUEST, "'sessionId' is required");
         }
         TurnRequests.Checked turn = turnRequests.check(connection.tenant, request.sessionId(), request.prompt(),
-                request.workDir(), request.instructions(), request.systemPrompt());
+                request.workDir(), request.instructions(), request.systemPrompt(), request.provider());
         SseEventSink sink = new SseEventSink(config.streamBufferEvents());
         CompletableFuture<TurnResult> future = runner.submit(turn, sink);
         runner.inFlight().streamOpened();

@@ -21,7 +21,9 @@ class ProviderChoiceTest {
 
     @BeforeEach
     void start() {
-        t = new TestServer(workspace, http -> http, engine -> engine, ContentPolicy.allowAll());
+        // a short heartbeat: a WebSocket refusal is reported at the next heartbeat tick
+        t = new TestServer(workspace, http -> http.withStreaming(java.time.Duration.ofMillis(200),
+                http.disconnectPolicy(), http.streamBufferEvents()), engine -> engine, ContentPolicy.allowAll());
     }
 
     @AfterEach
@@ -52,6 +54,21 @@ class ProviderChoiceTest {
         assertThat(unknown.json().path("error").path("message").asText()).contains("codex").contains("not configured");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("error").path("message").asText()).contains("'provider'");
+        assertThat(t.provider.openCount()).isZero();
+    }
+
+    @Test
+    void a_websocket_execute_may_name_the_provider_too() throws Exception {
+        WebSocketTest.Client client = new WebSocketTest.Client();
+        client.socket = Api.CLIENT.newWebSocketBuilder().header("Authorization", "Bearer " + TestServer.KEY_A)
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + t.server.port() + "/v1/ws"), client).join();
+
+        client.send("{\"type\":\"execute\",\"id\":\"w\",\"sessionId\":\"ws1\",\"prompt\":\"hi\","
+                + "\"provider\":\"codex\"}");
+        com.fasterxml.jackson.databind.JsonNode refused = client.next();
+
+        assertThat(refused.path("error").path("code").asText()).isEqualTo("INVALID_CONFIG");
+        assertThat(refused.path("error").path("message").asText()).contains("provider 'codex' is not configured");
         assertThat(t.provider.openCount()).isZero();
     }
 

@@ -7,5 +7,5 @@ package dev.hotplex.adapter.http.dto;
  */
 public record WsRequest(String type, String id, String sessionId, String prompt, String workDir, String instructions,
                         String systemPrompt, String requestId, String decision, String message, String text,
-                        String command) {
+                        String command, String provider) {
 }
