@@ -67,6 +67,25 @@ class TestCodexProviderTurns {
     }
 
     @Test
+    void a_model_api_failure_fails_the_turn_with_codexs_message_and_the_process_goes_on() {
+        try (CodexLab lab = CodexLab.start(root, FakeOpenAiApi.builder(), "read-only", "never")) {
+            AgentConnection connection = lab.provider.open(lab.spec("failure", false));
+            try {
+                RecordingTurnListener failing = new RecordingTurnListener();
+                TurnCompletion failed = run(connection, "t1", "cause a server error", failing);
+                TurnCompletion after = run(connection, "t2", "and now hello", new RecordingTurnListener());
+
+                assertThat(failed.status()).isEqualTo(TurnCompletion.Status.FAILED);
+                assertThat(failed.message()).hasValueSatisfying(message -> assertThat(message).isNotBlank());
+                assertThat(after.status()).isEqualTo(TurnCompletion.Status.SUCCESS);
+                assertThat(after.resultText()).contains("pong: and now hello");
+            } finally {
+                connection.close(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    @Test
     void a_command_turn_reports_tool_use_and_result_then_the_answer() {
         try (CodexLab lab = CodexLab.start(root, FakeOpenAiApi.builder(), "read-only", "never")) {
             AgentConnection connection = lab.provider.open(lab.spec("tool", false));
