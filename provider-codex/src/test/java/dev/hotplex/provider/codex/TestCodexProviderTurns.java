@@ -137,6 +137,31 @@ class TestCodexProviderTurns {
         }
     }
 
+    @Test
+    void a_file_change_asks_as_an_edit_and_the_answer_decides() {
+        try (CodexLab lab = CodexLab.start(root, FakeOpenAiApi.builder().writeFile("patched.txt", "patched"),
+                "read-only", "on-request")) {
+            AgentConnection connection = lab.provider.open(lab.spec("patch", false));
+            try {
+                RecordingTurnListener deny = answering(connection, false);
+                run(connection, "t1", "write file", deny);
+                boolean existsAfterDeny = Files.exists(lab.workDir.resolve("patched.txt"));
+                RecordingTurnListener allow = answering(connection, true);
+                TurnCompletion allowed = run(connection, "t2", "write file", allow);
+
+                AgentEvent.PermissionRequest asked = deny.awaitEvent(AgentEvent.PermissionRequest.class, Duration.ZERO);
+                assertThat(asked.call().toolName()).isEqualTo("Edit");
+                assertThat(asked.call().stringInput("file_path")).hasValueSatisfying(path -> assertThat(path)
+                        .endsWith("patched.txt"));
+                assertThat(existsAfterDeny).isFalse();
+                assertThat(allowed.status()).isEqualTo(TurnCompletion.Status.SUCCESS);
+                assertThat(lab.workDir.resolve("patched.txt")).hasContent("patched");
+            } finally {
+                connection.close(Duration.ofSeconds(2));
+            }
+        }
+    }
+
     private static RecordingTurnListener answering(AgentConnection connection, boolean allow) {
         return new RecordingTurnListener(event -> {
             if (event instanceof AgentEvent.PermissionRequest request) {

@@ -29,7 +29,8 @@ import static java.util.Objects.requireNonNull;
  * case-insensitively, first match wins: rules added with {@link Builder#when}; {@code "server error"}: HTTP 500;
  * {@code "hang"}: no answer until {@link #close()}; {@code "slow"}: text in timed chunks ({@link Builder#slow});
  * {@code "think"}: a reasoning summary, then text; {@code "use tool"}: a {@code function_call} of
- * {@code exec_command} ({@link Builder#toolCommand}); anything else: {@code "pong: <prompt>"}. A request whose
+ * {@code exec_command} ({@link Builder#toolCommand}); {@code "write file"}: an {@code apply_patch} that adds a
+ * file ({@link Builder#writeFile}); anything else: {@code "pong: <prompt>"}. A request whose
  * input ends with {@code function_call_output}s is answered {@code "tool said: <output>"}. Every other method or
  * path gets 404 and is listed in {@link #unexpectedRequests()}.
  */
@@ -170,6 +171,8 @@ public final class FakeOpenAiApi implements AutoCloseable {
     public static final class Builder {
         private final List<ResponsesHandler.Rule> custom = new ArrayList<>();
         private String toolCommand = DEFAULT_TOOL_COMMAND;
+        private String writePath = "hotplex-fake-write.txt";
+        private String writeContent = "written by the fake OpenAI API";
         private int slowChunks = 10;
         private Duration slowDelay = Duration.ofMillis(200);
 
@@ -179,6 +182,13 @@ public final class FakeOpenAiApi implements AutoCloseable {
         /** The command the {@code "use tool"} reply asks {@code exec_command} to run. */
         public Builder toolCommand(String command) {
             this.toolCommand = requireNonNull(command, "command is null");
+            return this;
+        }
+
+        /** The file (relative to the work dir) and one line of content the {@code "write file"} patch adds. */
+        public Builder writeFile(String path, String line) {
+            this.writePath = requireNonNull(path, "path is null");
+            this.writeContent = requireNonNull(line, "line is null");
             return this;
         }
 
@@ -211,6 +221,8 @@ public final class FakeOpenAiApi implements AutoCloseable {
             rules.add(new ResponsesHandler.Rule("think", new ResponsesReply.Reasoning("Let me think about this.",
                     "thought it through")));
             rules.add(new ResponsesHandler.Rule("use tool", new ResponsesReply.Command(toolCommand)));
+            rules.add(new ResponsesHandler.Rule("write file", new ResponsesReply.Patch("*** Begin Patch\n*** Add File: "
+                    + writePath + "\n+" + writeContent + "\n*** End Patch\n")));
 
             RequestLog log = new RequestLog();
             CountDownLatch closing = new CountDownLatch(1);

@@ -50,6 +50,7 @@ final class ResponseStream {
             case ResponsesReply.Reasoning reasoning -> reasoning(reasoning.summary()) + message(chunks(reasoning.text()),
                     Duration.ZERO);
             case ResponsesReply.Command command -> functionCall(command.command());
+            case ResponsesReply.Patch patch -> patchCall(patch.patch());
             case ResponsesReply.Failure failure -> throw new IllegalArgumentException("a failure is not streamed");
             case ResponsesReply.Hang hang -> throw new IllegalArgumentException("a hang is not streamed");
         };
@@ -109,6 +110,16 @@ final class ResponseStream {
         String arguments = JsonWriter.write(object("cmd", command));
         Map<String, Object> item = object("type", "function_call", "id", "fc_" + responseId + "_" + index,
                 "call_id", callId, "name", "exec_command", "arguments", arguments, "status", "completed");
+        event("response.output_item.added", object("output_index", index, "item", item));
+        done(index, item);
+        return 1;
+    }
+
+    private int patchCall(String patch) throws IOException {
+        int index = output.size();
+        Map<String, Object> item = object("type", "custom_tool_call", "id", "ctc_" + responseId + "_" + index,
+                "call_id", "call_" + responseId + "_" + index, "name", "apply_patch", "input", patch,
+                "status", "completed");
         event("response.output_item.added", object("output_index", index, "item", item));
         done(index, item);
         return 1;

@@ -41,6 +41,13 @@ sealed interface ResponsesReply {
         }
     }
 
+    /** A {@code custom_tool_call} of {@code apply_patch} with {@code patch} (Codex's own patch format). */
+    record Patch(String patch) implements ResponsesReply {
+        public Patch {
+            requireNonNull(patch, "patch is null");
+        }
+    }
+
     /** An HTTP error with an OpenAI-style error body. */
     record Failure(int status, String message) implements ResponsesReply {
         public Failure {

@@ -33,7 +33,8 @@ record ResponsesRequest(String model, String prompt, Optional<String> toolOutput
                     prompt = text.get();
                     outputs.setLength(0);
                 }
-            } else if ("function_call_output".equals(map.get("type"))) {
+            } else if ("function_call_output".equals(map.get("type"))
+                    || "custom_tool_call_output".equals(map.get("type"))) {
                 Object output = map.get("output");
                 outputs.append(output instanceof String text ? text : String.valueOf(output));
             }

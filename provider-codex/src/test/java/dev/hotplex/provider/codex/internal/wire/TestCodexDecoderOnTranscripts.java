@@ -25,7 +25,8 @@ class TestCodexDecoderOnTranscripts {
 
     @ParameterizedTest
     @ValueSource(strings = {"codex-app-server-hello.jsonl", "codex-app-server-tool.jsonl",
-            "codex-app-server-approval-decline.jsonl", "codex-app-server-think.jsonl"})
+            "codex-app-server-approval-decline.jsonl", "codex-app-server-think.jsonl",
+            "codex-app-server-file-change-approval.jsonl"})
     void every_recorded_line_decodes_and_nothing_is_left_unmodelled(String transcript) {
         List<Inbound> inbound = decode(transcript);
 
@@ -89,6 +90,20 @@ class TestCodexDecoderOnTranscripts {
                     assertThat(result.isError()).isTrue();
                     assertThat(result.toolUseId()).isEqualTo(approval.call().toolUseId());
                 });
+    }
+
+    @Test
+    void a_file_change_is_an_edit_whose_approval_carries_the_path_from_the_started_item() {
+        List<Inbound> inbound = decode("codex-app-server-file-change-approval.jsonl");
+
+        Inbound.Approval approval = inbound.stream().filter(Inbound.Approval.class::isInstance)
+                .map(Inbound.Approval.class::cast).findFirst().orElseThrow();
+        assertThat(approval.call().toolName()).isEqualTo("Edit");
+        assertThat(approval.call().stringInput("file_path")).hasValueSatisfying(path -> assertThat(path)
+                .endsWith("/hotplex-fake-write.txt"));
+        assertThat(events(inbound)).filteredOn(AgentEvent.ToolResult.class::isInstance)
+                .map(AgentEvent.ToolResult.class::cast).singleElement()
+                .satisfies(result -> assertThat(result.isError()).isFalse());
     }
 
     @Test
