@@ -16,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -105,29 +103,10 @@ public final class DoctorCommand implements Callable<Integer> {
                 : Check.fail("agent CLI", detail, String.join("; ", fixes), ExitCodes.PROVIDER_UNAVAILABLE);
     }
 
-    /** Several providers: each one's CLI is run; the check fails when any of them cannot be. */
-    private Check agentClis() {
-        Map<String, String> versions = engine.cliVersions();
-        String detail = versions.entrySet().stream().map(entry -> entry.getKey() + " → " + entry.getValue())
-                .collect(Collectors.joining("; "));
-        List<String> fixes = versions.entrySet().stream()
-                .filter(entry -> entry.getValue().startsWith("unavailable"))
-                .map(entry -> entry.getKey().equals("codex")
-                        ? "install the Codex CLI (bin/install-codex, or npm install -g @openai/codex@0.169.0) or point "
-                        + "codex.binary / HOTPLEX_CODEX_BINARY at it"
-                        : "install the " + entry.getKey() + " CLI or point " + entry.getKey() + ".binary at it")
-                .toList();
-        return fixes.isEmpty() ? Check.ok("agent CLI", detail)
-                : Check.fail("agent CLI", detail, String.join("; ", fixes), ExitCodes.PROVIDER_UNAVAILABLE);
-    }
-
     private Check agentCli() {
         if (diagnostics.providers().isEmpty()) {
             return Check.fail("agent CLI", "no agent provider is configured (providers: [])",
                     "set providers to [claude] (HOTPLEX_PROVIDERS=claude)", ExitCodes.PROVIDER_UNAVAILABLE);
-        }
-        if (diagnostics.providers().size() > 1) {
-            return agentClis();
         }
         if (diagnostics.providers().size() > 1) {
             return agentClis();
