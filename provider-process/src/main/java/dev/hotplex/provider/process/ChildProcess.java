@@ -52,7 +52,7 @@ public final class ChildProcess {
         this.pid = process.pid();
         this.stdin = new StdinWriter(process.getOutputStream(), name + "-stdin");
         this.stderr = new StderrTail(stderrTailBytes);
-        Thread.ofVirtual().name(name + "-stderr").start(() -> stderr.drain(process.getErrorStream()));
+        PipeThreads.named(name + "-stderr").start(() -> stderr.drain(process.getErrorStream()));
         process.onExit().thenRun(() -> Thread.ofVirtual().name(name + "-exit")
                 .start(() -> terminate(ORPHAN_GRACE, Optional.empty())));
     }
@@ -67,13 +67,13 @@ public final class ChildProcess {
         return process.isAlive();
     }
 
-    /** Starts reading stdout into {@code handler} on a virtual thread; once per child. */
+    /** Starts reading stdout into {@code handler} on a thread of its own (see {@link PipeThreads}); once per child. */
     public void readStdout(LineHandler handler) {
         requireNonNull(handler, "handler is null");
         if (!reading.compareAndSet(false, true)) {
             throw new IllegalStateException("stdout of " + name + " is already being read");
         }
-        Thread.ofVirtual().name(name + "-stdout").start(() -> pump(handler));
+        PipeThreads.named(name + "-stdout").start(() -> pump(handler));
     }
 
     /** Queues {@code text} for stdin; the future completes when it was flushed or fails with the write's error. */

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,12 +19,18 @@ import static java.util.Objects.requireNonNull;
  * timeout instead of hanging (and the reader thread can answer the CLI without blocking on it).
  */
 final class StdinWriter {
+    private static final long IDLE_SECONDS = 30;
+
     private final OutputStream out;
     private final ExecutorService writer;
 
     StdinWriter(OutputStream out, String threadName) {
         this.out = requireNonNull(out, "out is null");
-        this.writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name(threadName).factory());
+        // one platform thread at most (see PipeThreads), kept only while there is something to write
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), PipeThreads.named(threadName).factory());
+        executor.allowCoreThreadTimeOut(true);
+        this.writer = executor;
     }
 
     /** Queues {@code text}; the future completes once it was flushed, or fails with the write's error. */
