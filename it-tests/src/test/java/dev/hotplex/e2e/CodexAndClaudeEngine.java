@@ -16,6 +16,7 @@ import dev.hotplex.provider.codex.CodexProviderConfig;
 import dev.hotplex.testkit.RecordingEngineObserver;
 import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
+import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 
@@ -56,7 +57,7 @@ final class CodexAndClaudeEngine implements AutoCloseable {
         this.anthropic = anthropic;
         this.workspace = Files.createDirectories(sandbox.resolve("workspace"));
         // Codex will not create its sandbox helper under the temp dir: its home lives in the build dir
-        Path homes = Files.createDirectories(Path.of("target", "codex-homes").toAbsolutePath());
+        Path homes = CodexHomes.base();
         this.codexHome = openAi.writeCodexHome(Files.createTempDirectory(homes, "e2e-"));
         Map<String, String> codexEnv = new HashMap<>(openAi.cliEnvironment(codexHome));
         codexEnv.remove("CODEX_HOME");

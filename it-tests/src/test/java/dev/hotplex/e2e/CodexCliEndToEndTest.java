@@ -1,5 +1,6 @@
 package dev.hotplex.e2e;
 
+import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class CodexCliEndToEndTest {
     @Test
     void run_with_provider_codex_then_run_again_resumes_on_codex() throws Exception {
         assumeTrue(CodexBinaryLocator.find().isPresent(), "the Codex CLI is not installed (bin/install-codex)");
-        Path homes = Files.createDirectories(Path.of("target", "codex-homes").toAbsolutePath());
+        Path homes = CodexHomes.base();
         try (FakeOpenAiApi api = FakeOpenAiApi.start()) {
             Path codexHome = api.writeCodexHome(Files.createTempDirectory(homes, "cli-"));
             try {

@@ -17,6 +17,7 @@ import dev.hotplex.core.service.InMemorySessionStore;
 import dev.hotplex.core.service.RandomIdGenerator;
 import dev.hotplex.core.service.SystemClock;
 import dev.hotplex.testkit.RecordingEngineObserver;
+import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class CodexHttpEndToEndTest {
     @Test
     void a_turn_that_names_codex_runs_on_codex_over_http_and_the_version_lists_both_providers() throws Exception {
         assumeTrue(CodexBinaryLocator.find().isPresent(), "the Codex CLI is not installed (bin/install-codex)");
-        Path homes = Files.createDirectories(Path.of("target", "codex-homes").toAbsolutePath());
+        Path homes = CodexHomes.base();
         try (FakeOpenAiApi api = FakeOpenAiApi.start()) {
             Path codexHome = api.writeCodexHome(Files.createTempDirectory(homes, "http-"));
             Map<String, String> environment = Map.of(

@@ -1,6 +1,7 @@
 package dev.hotplex.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class CodexRestartEndToEndTest {
     void a_codex_process_orphaned_by_a_killed_engine_is_reaped_at_restart_and_the_thread_resumes() throws Exception {
         assumeTrue(CodexBinaryLocator.find().isPresent(), "the Codex CLI is not installed (bin/install-codex)");
         Path codexBinary = CodexBinaryLocator.locate();
-        Path homes = Files.createDirectories(Path.of("target", "codex-homes").toAbsolutePath());
+        Path homes = CodexHomes.base();
         try (FakeOpenAiApi api = FakeOpenAiApi.builder().slow(600, Duration.ofMillis(100)).start()) {
             Path codexHome = api.writeCodexHome(Files.createTempDirectory(homes, "restart-"));
             Map<String, String> extra = new HashMap<>();

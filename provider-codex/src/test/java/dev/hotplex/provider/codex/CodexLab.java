@@ -2,6 +2,7 @@ package dev.hotplex.provider.codex;
 
 import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.port.out.SessionSpec;
+import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 
@@ -34,9 +35,8 @@ final class CodexLab implements AutoCloseable {
                      Map<String, CodexPrice> prices) throws IOException {
         this.api = api;
         this.root = root;
-        // Codex refuses to create its sandbox helper (codex-linux-sandbox, found through PATH aliases in its
-        // home) under the temp dir, and commands then fail in bwrap: keep the home in the build dir instead.
-        Path build = Files.createDirectories(Path.of("target", "codex-homes").toAbsolutePath());
+        // not under the temp dir, where Codex's command sandbox cannot work (see CodexHomes)
+        Path build = CodexHomes.base();
         this.home = api.writeCodexHome(Files.createTempDirectory(build, "home-"));
         this.workDir = Files.createDirectories(root.resolve("work"));
         Map<String, String> extra = new HashMap<>(api.cliEnvironment(home));
