@@ -8,14 +8,18 @@ import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.provider.codex.internal.CodexBinary;
 import dev.hotplex.provider.codex.internal.CodexConnector;
 import dev.hotplex.provider.codex.internal.CodexEnvironment;
+import dev.hotplex.provider.codex.internal.CodexHome;
 import dev.hotplex.provider.codex.internal.CodexRollouts;
 import dev.hotplex.provider.codex.internal.CodexVersionProbe;
 import dev.hotplex.provider.codex.internal.ThreadIds;
 import dev.hotplex.provider.codex.internal.session.Pricing;
 import dev.hotplex.provider.codex.internal.wire.CodexWire;
 import dev.hotplex.provider.codex.internal.wire.ThreadSettings;
+import dev.hotplex.provider.process.Confinement;
 import dev.hotplex.provider.process.LiveProcessRegistry;
 import dev.hotplex.provider.process.ProcessLauncher;
+import dev.hotplex.provider.process.Sandbox;
+import dev.hotplex.provider.process.SandboxSelector;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -30,16 +34,24 @@ import static java.util.Objects.requireNonNull;
  * group of its own (the shared provider-process supervision: group kill, on-disk records, orphan reaping),
  * with an allow-listed environment. Codex names its threads itself; the session → thread record under the
  * state dir lets a session resume its thread after a restart or a crash.
+ *
+ * <p>Each process runs in the configured OS sandbox ({@link CodexProviderConfig#osSandbox()}, bubblewrap by default):
+ * its work dir and the Codex home writable, the provider's state dir hidden, plus the deployment's own binds and
+ * hidden paths (the engine's state dir, the workspace root). Codex's own bubblewrap cannot run nested inside it, so
+ * while it confines, threads start with {@code danger-full-access} and hotplex's sandbox is what confines the
+ * commands; without it, Codex's configured {@link CodexProviderConfig#sandbox()} applies.
  */
 public final class CodexProvider implements AgentProvider, AutoCloseable {
     public static final String NAME = "codex";
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(15);
+    private static final String FULL_ACCESS = "danger-full-access";
 
     private final LiveProcessRegistry registry;
     private final CodexConnector connector;
     private final CodexVersionProbe versionProbe;
     private final ThreadIds threads;
     private final CodexRollouts rollouts;
+    private final String sandbox;
 
     public CodexProvider(CodexProviderConfig config) {
         this(config, System.getenv());
@@ -53,19 +65,36 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
                 .build(engineEnvironment);
         CodexBinary binary = new CodexBinary(config.binary(), Optional.ofNullable(environment.get("PATH"))
                 .or(() -> Optional.ofNullable(engineEnvironment.get("PATH"))));
+        // everything that can refuse the settings runs before the registry exists (it adds a shutdown hook)
+        Sandbox osSandbox = new SandboxSelector().select(config.osSandbox()).sandbox();
+        this.sandbox = osSandbox.describe();
+        // inside the sandbox the home is one of the few writable paths; the state dir (thread ids, group records)
+        // is the engine's, not the agent's
+        Confinement confinement = new Confinement(
+                osSandbox.confines() ? new CodexHome(config.home(), environment).create().stream().toList() : List.of(),
+                List.of(), List.of(config.stateDir().toAbsolutePath()));
         try {
             this.registry = new LiveProcessRegistry(config.shutdownGrace(), config.stateDir().resolve("groups"));
         } catch (UncheckedIOException e) {
             throw new HotplexException(StandardErrorCode.INVALID_CONFIG, "Codex provider: cannot use the state dir "
                     + config.stateDir() + ": " + e.getCause().getMessage(), e);
         }
-        ProcessLauncher launcher = new ProcessLauncher(registry);
+        ProcessLauncher launcher = new ProcessLauncher(registry, osSandbox);
         this.threads = new ThreadIds(config.stateDir().resolve("threads"));
         this.rollouts = new CodexRollouts(config.home());
         this.connector = new CodexConnector(launcher, CodexWire.create(), binary, environment,
-                new ThreadSettings(config.model(), config.sandbox(), config.approvalPolicy()), threads,
-                pricing(config.prices()), config.maxLineBytes(), config.startupTimeout());
+                new ThreadSettings(config.model(), innerSandbox(config, osSandbox), config.approvalPolicy()), threads,
+                confinement, pricing(config.prices()), config.maxLineBytes(), config.startupTimeout());
         this.versionProbe = new CodexVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
+    }
+
+    /**
+     * Codex's own sandbox for its commands. Its bubblewrap cannot start inside hotplex's (all capabilities dropped:
+     * {@code bwrap: setting up uid map: Operation not permitted}, found on 0.169.0), so every sandboxed command would
+     * fail; while hotplex's sandbox confines, Codex runs commands directly and hotplex's bwrap confines them.
+     */
+    private static String innerSandbox(CodexProviderConfig config, Sandbox osSandbox) {
+        return osSandbox.confines() ? FULL_ACCESS : config.sandbox();
     }
 
     private static Pricing pricing(Map<String, CodexPrice> prices) {
@@ -107,6 +136,11 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
     /** Ends the process groups a dead engine recorded and left running; call once at start. */
     public int reapOrphans() {
         return registry.reapOrphans().size();
+    }
+
+    /** What confines the Codex processes, e.g. {@code bwrap (bubblewrap 0.8.0, /usr/bin/bwrap)} or {@code none}. */
+    public String sandbox() {
+        return sandbox;
     }
 
     /** The process group ids of the Codex processes still alive (for diagnostics and tests). */

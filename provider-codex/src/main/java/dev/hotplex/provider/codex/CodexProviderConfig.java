@@ -2,6 +2,7 @@ package dev.hotplex.provider.codex;
 
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
+import dev.hotplex.provider.process.SandboxConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,10 @@ import static java.util.Objects.requireNonNull;
  * @param binary         {@code codex} (looked up on PATH) or a path to the binary
  * @param model          the model of new threads; empty: Codex's own default from its config.toml
  * @param home           {@code CODEX_HOME} (config.toml, auth, stored threads); empty: Codex's default {@code ~/.codex}
- * @param sandbox        {@code read-only}, {@code workspace-write} or {@code danger-full-access}
+ * @param sandbox        Codex's own sandbox for the commands it runs: {@code read-only}, {@code workspace-write} or
+ *                       {@code danger-full-access}; applies only while {@code osSandbox} confines nothing (inside
+ *                       hotplex's bubblewrap, Codex's nested bubblewrap cannot start, so threads get
+ *                       {@code danger-full-access} and hotplex's sandbox is the confinement: docs/SECURITY.md)
  * @param approvalPolicy when Codex asks before running a command or changing a file: {@code untrusted},
  *                       {@code on-failure}, {@code on-request} or {@code never}; hotplex answers each request
  *                       through the engine's permission path
@@ -26,6 +30,9 @@ import static java.util.Objects.requireNonNull;
  * @param extraEnv       variables set for the CLI on top (e.g. the variable holding the API key)
  * @param stateDir       where the live process groups and the session → thread ids are recorded
  * @param prices         per model: with a price for the thread's model, turns get a cost; otherwise none
+ * @param osSandbox      how each {@code codex app-server} is confined at the OS level (default: bubblewrap when it
+ *                       works here, otherwise none with a warning); the provider adds the session's work dir and
+ *                       the Codex home (writable) and hides {@code stateDir}
  */
 public record CodexProviderConfig(
         String binary,
@@ -39,7 +46,8 @@ public record CodexProviderConfig(
         Duration startupTimeout,
         Duration shutdownGrace,
         Path stateDir,
-        Map<String, CodexPrice> prices) {
+        Map<String, CodexPrice> prices,
+        SandboxConfig osSandbox) {
 
     public static final String DEFAULT_BINARY = "codex";
     public static final String DEFAULT_SANDBOX = "workspace-write";
@@ -66,6 +74,7 @@ public record CodexProviderConfig(
         requireNonNull(shutdownGrace, "shutdownGrace is null");
         requireNonNull(stateDir, "stateDir is null");
         prices = Map.copyOf(requireNonNull(prices, "prices is null"));
+        requireNonNull(osSandbox, "osSandbox is null");
         if (binary.isBlank()) {
             throw invalid("codex binary is blank");
         }
@@ -86,7 +95,16 @@ public record CodexProviderConfig(
         }
     }
 
-    /** Without prices: turns report no cost. */
+    /** In the default OS sandbox ({@link SandboxConfig#defaults()}). */
+    public CodexProviderConfig(String binary, Optional<String> model, Optional<Path> home, String sandbox,
+                               String approvalPolicy, List<String> envAllow, Map<String, String> extraEnv,
+                               int maxLineBytes, Duration startupTimeout, Duration shutdownGrace, Path stateDir,
+                               Map<String, CodexPrice> prices) {
+        this(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv, maxLineBytes, startupTimeout,
+                shutdownGrace, stateDir, prices, SandboxConfig.defaults());
+    }
+
+    /** Without prices (turns report no cost), in the default OS sandbox. */
     public CodexProviderConfig(String binary, Optional<String> model, Optional<Path> home, String sandbox,
                                String approvalPolicy, List<String> envAllow, Map<String, String> extraEnv,
                                int maxLineBytes, Duration startupTimeout, Duration shutdownGrace, Path stateDir) {
@@ -94,51 +112,59 @@ public record CodexProviderConfig(
                 shutdownGrace, stateDir, Map.of());
     }
 
-    /** The defaults: {@code codex} on PATH, Codex's own model and home, workspace-write, on-request. */
+    /**
+     * The defaults: {@code codex} on PATH, Codex's own model and home, workspace-write, on-request, bubblewrap when
+     * it works here.
+     */
     public static CodexProviderConfig defaults() {
         return new CodexProviderConfig(DEFAULT_BINARY, Optional.empty(), Optional.empty(), DEFAULT_SANDBOX,
                 DEFAULT_APPROVAL_POLICY, DEFAULT_ENV_ALLOW, Map.of(), DEFAULT_MAX_LINE_BYTES, DEFAULT_STARTUP_TIMEOUT,
-                DEFAULT_SHUTDOWN_GRACE, DEFAULT_STATE_DIR, Map.of());
+                DEFAULT_SHUTDOWN_GRACE, DEFAULT_STATE_DIR, Map.of(), SandboxConfig.defaults());
     }
 
     public CodexProviderConfig withBinary(String newBinary) {
         return new CodexProviderConfig(newBinary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
     }
 
     public CodexProviderConfig withHome(Path newHome) {
         return new CodexProviderConfig(binary, model, Optional.of(newHome), sandbox, approvalPolicy, envAllow,
-                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
+                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
     }
 
     public CodexProviderConfig withModel(String newModel) {
         return new CodexProviderConfig(binary, Optional.of(newModel), home, sandbox, approvalPolicy, envAllow,
-                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
+                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
     }
 
     public CodexProviderConfig withPolicy(String newSandbox, String newApprovalPolicy) {
         return new CodexProviderConfig(binary, model, home, newSandbox, newApprovalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
     }
 
     public CodexProviderConfig withExtraEnv(Map<String, String> newExtraEnv) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, newExtraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
     }
 
     public CodexProviderConfig withStateDir(Path newStateDir) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, newStateDir, prices);
+                maxLineBytes, startupTimeout, shutdownGrace, newStateDir, prices, osSandbox);
     }
 
     public CodexProviderConfig withShutdownGrace(Duration newGrace) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, newGrace, stateDir, prices);
+                maxLineBytes, startupTimeout, newGrace, stateDir, prices, osSandbox);
     }
 
     public CodexProviderConfig withPrices(Map<String, CodexPrice> newPrices) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, newPrices);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, newPrices, osSandbox);
+    }
+
+    public CodexProviderConfig withOsSandbox(SandboxConfig newOsSandbox) {
+        return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, newOsSandbox);
     }
 
     private static HotplexException invalid(String message) {

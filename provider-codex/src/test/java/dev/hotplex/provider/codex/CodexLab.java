@@ -2,6 +2,7 @@ package dev.hotplex.provider.codex;
 
 import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.port.out.SessionSpec;
+import dev.hotplex.provider.process.SandboxConfig;
 import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real Codex CLI against a {@link FakeOpenAiApi}, in a temp dir: its own CODEX_HOME, state dir and work
- * dir. Skips only when the pinned binary is genuinely not installed ({@code bin/install-codex}).
+ * dir; in hotplex's OS sandbox (bubblewrap) unless started {@link #startUnconfined unconfined}. Skips only when the pinned binary is genuinely not installed ({@code bin/install-codex}).
  */
 final class CodexLab implements AutoCloseable {
     static final Duration TURN_TIMEOUT = Duration.ofSeconds(60);
@@ -32,7 +33,7 @@ final class CodexLab implements AutoCloseable {
     final CodexProvider provider;
 
     private CodexLab(FakeOpenAiApi api, Path root, String sandbox, String approvalPolicy,
-                     Map<String, CodexPrice> prices) throws IOException {
+                     Map<String, CodexPrice> prices, SandboxConfig osSandbox) throws IOException {
         this.api = api;
         this.root = root;
         // not under the temp dir, where Codex's command sandbox cannot work (see CodexHomes)
@@ -49,7 +50,8 @@ final class CodexLab implements AutoCloseable {
                 .withExtraEnv(extra)
                 .withStateDir(root.resolve("state"))
                 .withShutdownGrace(Duration.ofSeconds(2))
-                .withPrices(prices);
+                .withPrices(prices)
+                .withOsSandbox(osSandbox);
         this.provider = new CodexProvider(config);
     }
 
@@ -59,10 +61,20 @@ final class CodexLab implements AutoCloseable {
 
     static CodexLab start(Path root, FakeOpenAiApi.Builder api, String sandbox, String approvalPolicy,
                           Map<String, CodexPrice> prices) {
+        return start(root, api, sandbox, approvalPolicy, prices, SandboxConfig.defaults());
+    }
+
+    /** Without hotplex's OS sandbox, so Codex's own {@code sandbox} applies to its commands. */
+    static CodexLab startUnconfined(Path root, FakeOpenAiApi.Builder api, String sandbox, String approvalPolicy) {
+        return start(root, api, sandbox, approvalPolicy, Map.of(), SandboxConfig.none());
+    }
+
+    private static CodexLab start(Path root, FakeOpenAiApi.Builder api, String sandbox, String approvalPolicy,
+                                  Map<String, CodexPrice> prices, SandboxConfig osSandbox) {
         assumeTrue(CodexBinaryLocator.find().isPresent(), "the Codex CLI is not installed (bin/install-codex)");
         FakeOpenAiApi started = api.start();
         try {
-            return new CodexLab(started, root, sandbox, approvalPolicy, prices);
+            return new CodexLab(started, root, sandbox, approvalPolicy, prices, osSandbox);
         } catch (IOException | RuntimeException e) {
             started.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

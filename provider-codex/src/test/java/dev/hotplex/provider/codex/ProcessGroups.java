@@ -12,6 +12,19 @@ final class ProcessGroups {
     private ProcessGroups() {
     }
 
+    /**
+     * Whether {@code pid} runs: a zombie counts as gone (its parent, bwrap, is gone and the machine's init has not
+     * reaped it yet), unlike in {@code ProcessHandle.isAlive}.
+     */
+    static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static List<Long> members(long pgid) {
         List<Long> members = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {

@@ -110,6 +110,32 @@ class TestCodexProviderTurns {
     }
 
     @Test
+    void in_hotplexs_sandbox_commands_write_the_work_dir_despite_codexs_read_only_but_nothing_outside() {
+        String outside = "/etc/hotplex-codex-" + java.util.UUID.randomUUID();
+        FakeOpenAiApi.Builder api = FakeOpenAiApi.builder()
+                .whenCommand("escape", "echo inside > inside.txt && touch " + outside);
+        try (CodexLab lab = CodexLab.start(root, api, "read-only", "never")) {
+            AgentConnection connection = lab.provider.open(lab.spec("confined", false));
+            try {
+                RecordingTurnListener listener = new RecordingTurnListener();
+                TurnCompletion completion = run(connection, "t1", "escape now", listener);
+
+                assertThat(lab.provider.sandbox()).startsWith("bwrap (");
+                assertThat(completion.status()).isEqualTo(TurnCompletion.Status.SUCCESS);
+                AgentEvent.ToolResult result = listener.awaitEvent(AgentEvent.ToolResult.class, Duration.ZERO);
+                assertThat(result.output()).as("Codex's own bwrap would not even start here")
+                        .doesNotContain("uid map").containsIgnoringCase("read-only file system");
+                assertThat(result.isError()).isTrue();
+                assertThat(lab.workDir.resolve("inside.txt")).as("danger-full-access inside hotplex's sandbox")
+                        .hasContent("inside");
+                assertThat(Path.of(outside)).doesNotExist();
+            } finally {
+                connection.close(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    @Test
     void approvals_go_to_the_listener_and_its_answer_decides() throws Exception {
         FakeOpenAiApi.Builder api = FakeOpenAiApi.builder().whenCommand("make allowed", "touch allowed.txt")
                 .whenCommand("make denied", "touch denied.txt");
@@ -139,7 +165,8 @@ class TestCodexProviderTurns {
 
     @Test
     void a_file_change_asks_as_an_edit_and_the_answer_decides() {
-        try (CodexLab lab = CodexLab.start(root, FakeOpenAiApi.builder().writeFile("patched.txt", "patched"),
+        // Codex's read-only sandbox is what makes it ask: it applies only outside hotplex's sandbox
+        try (CodexLab lab = CodexLab.startUnconfined(root, FakeOpenAiApi.builder().writeFile("patched.txt", "patched"),
                 "read-only", "on-request")) {
             AgentConnection connection = lab.provider.open(lab.spec("patch", false));
             try {
@@ -239,8 +266,7 @@ class TestCodexProviderTurns {
 
             assertThat(listener.awaitCompletion(TURN_TIMEOUT).status()).isEqualTo(TurnCompletion.Status.PROCESS_DIED);
             assertThat(ProcessGroups.members(pgid)).isEmpty();
-            assertThat(members.get()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
-                    .isNotEqualTo(java.util.Optional.of(true)));
+            assertThat(members.get()).noneMatch(ProcessGroups::running);
             assertThat(lab.provider.liveProcessGroups()).isEmpty();
             assertThat(connection.isAlive()).isFalse();
         }

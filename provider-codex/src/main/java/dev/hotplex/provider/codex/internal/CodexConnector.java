@@ -9,6 +9,7 @@ import dev.hotplex.provider.codex.internal.wire.CodexEncoder;
 import dev.hotplex.provider.codex.internal.wire.CodexWire;
 import dev.hotplex.provider.codex.internal.wire.ThreadSettings;
 import dev.hotplex.provider.process.ChildProcess;
+import dev.hotplex.provider.process.Confinement;
 import dev.hotplex.provider.process.ExitStatus;
 import dev.hotplex.provider.process.LaunchRequest;
 import dev.hotplex.provider.process.ProcessLauncher;
@@ -26,6 +27,9 @@ import static java.util.Objects.requireNonNull;
  * Opens a session's connection: launches {@code codex app-server} in its own process group, performs the
  * handshake and starts the session's thread, or resumes the one recorded for it. A process that exits or
  * stays silent instead is ended at once, and the failure says why, with the end of its stderr.
+ *
+ * <p>When the launcher has a sandbox, the process sees only its work dir and what {@code confinement} adds (the
+ * Codex home writable, the provider's state dir hidden) on top of the deployment's sandbox settings.
  */
 public final class CodexConnector {
     private static final System.Logger LOG = System.getLogger(CodexConnector.class.getName());
@@ -40,19 +44,21 @@ public final class CodexConnector {
     private final Map<String, String> environment;
     private final ThreadSettings settings;
     private final ThreadIds threads;
+    private final Confinement confinement;
     private final Pricing pricing;
     private final int maxLineBytes;
     private final Duration startupTimeout;
 
     public CodexConnector(ProcessLauncher launcher, CodexWire wire, CodexBinary binary, Map<String, String> environment,
-                          ThreadSettings settings, ThreadIds threads, Pricing pricing, int maxLineBytes,
-                          Duration startupTimeout) {
+                          ThreadSettings settings, ThreadIds threads, Confinement confinement, Pricing pricing,
+                          int maxLineBytes, Duration startupTimeout) {
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.wire = requireNonNull(wire, "wire is null");
         this.binary = requireNonNull(binary, "binary is null");
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
         this.settings = requireNonNull(settings, "settings is null");
         this.threads = requireNonNull(threads, "threads is null");
+        this.confinement = requireNonNull(confinement, "confinement is null");
         this.pricing = requireNonNull(pricing, "pricing is null");
         this.maxLineBytes = maxLineBytes;
         this.startupTimeout = requireNonNull(startupTimeout, "startupTimeout is null");
@@ -65,7 +71,7 @@ public final class CodexConnector {
         Optional<String> resumeThread = spec.resume() ? threads.find(spec.providerSessionId()) : Optional.empty();
         long started = System.nanoTime();
         ChildProcess child = launcher.launch(new LaunchRequest(List.of(executable.toString(), "app-server"),
-                spec.workDir(), environment, maxLineBytes, STDERR_TAIL_BYTES));
+                spec.workDir(), environment, maxLineBytes, STDERR_TAIL_BYTES, confinement));
         CodexConnection connection = CodexConnection.start(child, wire.encoder(), wire.newDecoder(), WRITE_TIMEOUT,
                 settings.model(), pricing);
         CodexEncoder encoder = wire.encoder();
