@@ -15,7 +15,6 @@ import dev.hotplex.provider.codex.internal.ThreadIds;
 import dev.hotplex.provider.codex.internal.session.Pricing;
 import dev.hotplex.provider.codex.internal.wire.CodexWire;
 import dev.hotplex.provider.codex.internal.wire.ThreadSettings;
-import dev.hotplex.provider.process.Confinement;
 import dev.hotplex.provider.process.LiveProcessRegistry;
 import dev.hotplex.provider.process.ProcessLauncher;
 import dev.hotplex.provider.process.Sandbox;
@@ -65,14 +64,9 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
                 .build(engineEnvironment);
         CodexBinary binary = new CodexBinary(config.binary(), Optional.ofNullable(environment.get("PATH"))
                 .or(() -> Optional.ofNullable(engineEnvironment.get("PATH"))));
-        // everything that can refuse the settings runs before the registry exists (it adds a shutdown hook)
+        // what can refuse the settings runs before the registry exists (it adds a shutdown hook)
         Sandbox osSandbox = new SandboxSelector().select(config.osSandbox()).sandbox();
         this.sandbox = osSandbox.describe();
-        // inside the sandbox the home is one of the few writable paths; the state dir (thread ids, group records)
-        // is the engine's, not the agent's
-        Confinement confinement = new Confinement(
-                osSandbox.confines() ? new CodexHome(config.home(), environment).create().stream().toList() : List.of(),
-                List.of(), List.of(config.stateDir().toAbsolutePath()));
         try {
             this.registry = new LiveProcessRegistry(config.shutdownGrace(), config.stateDir().resolve("groups"));
         } catch (UncheckedIOException e) {
@@ -84,7 +78,8 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
         this.rollouts = new CodexRollouts(config.home());
         this.connector = new CodexConnector(launcher, CodexWire.create(), binary, environment,
                 new ThreadSettings(config.model(), innerSandbox(config, osSandbox), config.approvalPolicy()), threads,
-                confinement, pricing(config.prices()), config.maxLineBytes(), config.startupTimeout());
+                new CodexHome(config.home(), environment), List.of(config.stateDir().toAbsolutePath()),
+                pricing(config.prices()), config.maxLineBytes(), config.startupTimeout());
         this.versionProbe = new CodexVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
     }
 

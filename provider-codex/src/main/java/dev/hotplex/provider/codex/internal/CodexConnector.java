@@ -28,8 +28,9 @@ import static java.util.Objects.requireNonNull;
  * handshake and starts the session's thread, or resumes the one recorded for it. A process that exits or
  * stays silent instead is ended at once, and the failure says why, with the end of its stderr.
  *
- * <p>When the launcher has a sandbox, the process sees only its work dir and what {@code confinement} adds (the
- * Codex home writable, the provider's state dir hidden) on top of the deployment's sandbox settings.
+ * <p>When the launcher has a sandbox, the process sees its work dir and the Codex home writable (created first:
+ * the read-only root keeps Codex from creating it), and none of {@code hiddenDirs} (the provider's state dir),
+ * on top of the deployment's sandbox settings.
  */
 public final class CodexConnector {
     private static final System.Logger LOG = System.getLogger(CodexConnector.class.getName());
@@ -44,21 +45,23 @@ public final class CodexConnector {
     private final Map<String, String> environment;
     private final ThreadSettings settings;
     private final ThreadIds threads;
-    private final Confinement confinement;
+    private final CodexHome home;
+    private final List<Path> hiddenDirs;
     private final Pricing pricing;
     private final int maxLineBytes;
     private final Duration startupTimeout;
 
     public CodexConnector(ProcessLauncher launcher, CodexWire wire, CodexBinary binary, Map<String, String> environment,
-                          ThreadSettings settings, ThreadIds threads, Confinement confinement, Pricing pricing,
-                          int maxLineBytes, Duration startupTimeout) {
+                          ThreadSettings settings, ThreadIds threads, CodexHome home, List<Path> hiddenDirs,
+                          Pricing pricing, int maxLineBytes, Duration startupTimeout) {
         this.launcher = requireNonNull(launcher, "launcher is null");
         this.wire = requireNonNull(wire, "wire is null");
         this.binary = requireNonNull(binary, "binary is null");
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
         this.settings = requireNonNull(settings, "settings is null");
         this.threads = requireNonNull(threads, "threads is null");
-        this.confinement = requireNonNull(confinement, "confinement is null");
+        this.home = requireNonNull(home, "home is null");
+        this.hiddenDirs = List.copyOf(requireNonNull(hiddenDirs, "hiddenDirs is null"));
         this.pricing = requireNonNull(pricing, "pricing is null");
         this.maxLineBytes = maxLineBytes;
         this.startupTimeout = requireNonNull(startupTimeout, "startupTimeout is null");
@@ -69,6 +72,8 @@ public final class CodexConnector {
         requireNonNull(spec, "spec is null");
         Path executable = binary.resolve();
         Optional<String> resumeThread = spec.resume() ? threads.find(spec.providerSessionId()) : Optional.empty();
+        Confinement confinement = launcher.sandbox().confines()
+                ? new Confinement(home.create().stream().toList(), List.of(), hiddenDirs) : Confinement.nothingMore();
         long started = System.nanoTime();
         ChildProcess child = launcher.launch(new LaunchRequest(List.of(executable.toString(), "app-server"),
                 spec.workDir(), environment, maxLineBytes, STDERR_TAIL_BYTES, confinement));

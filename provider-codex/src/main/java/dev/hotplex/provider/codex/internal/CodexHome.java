@@ -47,7 +47,10 @@ public final class CodexHome {
             Files.createDirectories(path.getParent());
             Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException e) {
-            // another provider or session made it a moment ago
+            if (!Files.isDirectory(path)) { // not another session that made it a moment ago
+                throw new HotplexException(StandardErrorCode.INVALID_CONFIG, "Codex provider: cannot create the Codex "
+                        + "home " + path + ": " + e.getFile() + " is in the way", e);
+            }
         } catch (IOException e) {
             throw new HotplexException(StandardErrorCode.INVALID_CONFIG, "Codex provider: cannot create the Codex home "
                     + path + ": " + e.getMessage(), e);
