@@ -43,7 +43,8 @@ public final class AgentProvidersModule extends AbstractModule {
             byName.addBinding(ClaudeProvider.NAME).to(Key.get(ClaudeProvider.class));
         }
         if (settings.usesCodex()) {
-            install(new CodexProviderModule(settings.codex().toProviderConfig(state.resolve("codex"), home)));
+            install(new CodexProviderModule(settings.codex().toProviderConfig(state.resolve("codex"), home,
+                    settings.sandbox().toSandboxConfig(home, state, settings.workspace().rootPath(home)))));
             byName.addBinding(CodexProvider.NAME).to(Key.get(CodexProvider.class));
         }
     }

@@ -26,9 +26,14 @@ class AgentProvidersModuleTest {
     Path home;
 
     private AgentProviders providers(String configured) {
-        HotplexSettings settings = new ConfigLoader().load(Optional.empty(),
-                Map.of("HOTPLEX_PROVIDERS", configured, "HOTPLEX_STATE_DIR", home.resolve("state").toString()),
-                Map.of(), home);
+        return providers(configured, Map.of());
+    }
+
+    private AgentProviders providers(String configured, Map<String, String> moreEnvironment) {
+        Map<String, String> environment = new java.util.HashMap<>(moreEnvironment);
+        environment.put("HOTPLEX_PROVIDERS", configured);
+        environment.put("HOTPLEX_STATE_DIR", home.resolve("state").toString());
+        HotplexSettings settings = new ConfigLoader().load(Optional.empty(), environment, Map.of(), home);
         Injector injector = new HotplexBootstrap(List.of(new AgentProvidersModule(settings, home))).start();
         return injector.getInstance(AgentProviders.class);
     }
@@ -56,6 +61,21 @@ class AgentProvidersModuleTest {
             assertThat(providers.byName().keySet()).containsExactly("codex");
         } finally {
             closeAll(providers);
+        }
+    }
+
+    @Test
+    void the_sandbox_section_confines_codex_as_it_confines_claude() {
+        AgentProviders confined = providers("codex,claude");
+        AgentProviders unconfined = providers("codex", Map.of("HOTPLEX_SANDBOX_MODE", "none"));
+        try {
+            String codex = ((CodexProvider) confined.byName().get("codex")).sandbox();
+            assertThat(codex).startsWith("bwrap (")
+                    .isEqualTo(((ClaudeProvider) confined.byName().get("claude")).sandbox());
+            assertThat(((CodexProvider) unconfined.byName().get("codex")).sandbox()).isEqualTo("none");
+        } finally {
+            closeAll(confined);
+            closeAll(unconfined);
         }
     }
 

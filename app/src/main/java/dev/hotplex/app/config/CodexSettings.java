@@ -3,6 +3,7 @@ package dev.hotplex.app.config;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.hotplex.provider.codex.CodexPrice;
 import dev.hotplex.provider.codex.CodexProviderConfig;
+import dev.hotplex.provider.process.SandboxConfig;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -49,6 +50,11 @@ public record CodexSettings(
 
     /** The provider's settings; its process groups and session → thread records live under {@code stateDir}. */
     public CodexProviderConfig toProviderConfig(Path stateDir, Path userHome) {
+        return toProviderConfig(stateDir, userHome, CodexProviderConfig.defaults().osSandbox());
+    }
+
+    /** {@link #toProviderConfig(Path, Path)}, each CLI confined by {@code osSandbox} (the {@code sandbox:} section). */
+    public CodexProviderConfig toProviderConfig(Path stateDir, Path userHome, SandboxConfig osSandbox) {
         CodexProviderConfig defaults = CodexProviderConfig.defaults();
         List<String> allow = new ArrayList<>(defaults.envAllow());
         if (envAllow != null) {
@@ -68,7 +74,8 @@ public record CodexSettings(
                 startupTimeout == null ? defaults.startupTimeout() : startupTimeout,
                 shutdownGrace == null ? defaults.shutdownGrace() : shutdownGrace,
                 stateDir,
-                codexPrices());
+                codexPrices(),
+                osSandbox);
     }
 
     private Map<String, CodexPrice> codexPrices() {
