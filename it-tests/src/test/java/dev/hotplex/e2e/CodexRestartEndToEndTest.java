@@ -45,6 +45,9 @@ class CodexRestartEndToEndTest {
             extra.put("HOTPLEX_CODEX_APPROVAL_POLICY", "never");
             extra.put("HOTPLEX_CODEX_ENV_" + FakeOpenAiApi.KEY_VARIABLE, "dummy");
             extra.put("HOTPLEX_HTTP_API_KEYS", KEY_A + "=team-a");
+            // unconfined: in the sandbox codex dies with the engine (--die-with-parent), leaving no orphan to reap
+            // (that path: CodexSandboxRestartEndToEndTest)
+            extra.put("HOTPLEX_SANDBOX_MODE", "none");
             // the claude binary is not used (providers: codex), but the environment helper names one
             Map<String, String> environment = RestartableServer.environment(sandbox, codexBinary, extra);
             long pgid;

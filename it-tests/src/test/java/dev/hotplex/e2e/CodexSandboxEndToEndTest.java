@@ -18,6 +18,7 @@ import dev.hotplex.provider.process.SandboxMode;
 import dev.hotplex.testkit.RecordingEngineObserver;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
+import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,7 @@ class CodexSandboxEndToEndTest {
     private static Path workspace;
     private static Path state;
     private static Path codexState;
+    private static Path home;
     private static FakeOpenAiApi api;
     private static CodexProvider provider;
     private static DefaultEngine engine;
@@ -78,7 +80,7 @@ class CodexSandboxEndToEndTest {
                 .whenCommand("escape neighbour", "echo pwned > " + globexWork.resolve("planted.txt"))
                 .whenCommand("read neighbour", "cat " + globexWork.resolve("secret.txt"))
                 .start();
-        Path home = api.writeCodexHome(base.resolve("codex-home"));
+        home = api.writeCodexHome(Files.createTempDirectory(CodexHomes.base(), "sandbox-e2e-"));
         Map<String, String> extra = new HashMap<>(api.cliEnvironment(home));
         extra.remove("CODEX_HOME"); // the provider sets it from its own config
         SandboxConfig sandbox = new SandboxConfig(Optional.of(SandboxMode.BWRAP), List.of(), List.of(),
@@ -129,6 +131,9 @@ class CodexSandboxEndToEndTest {
             }
             if (base != null) {
                 CodexAndClaudeEngine.deleteTree(base);
+            }
+            if (home != null) {
+                CodexAndClaudeEngine.deleteTree(home);
             }
         }
     }
