@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * warm turns back to back at the same time: turns/s, turn latency p50/p99 and what N adds to it over N = 1, and what
  * the engine holds per hot session (heap after GC, platform threads). (2) The real Claude Code CLI against the fake
  * API: the memory one idle hot session costs (RSS and PSS of its whole process group), and so how many fit in 24 GiB.
- * Not a test; run with {@code bin/mvn -o -f it-tests/pom.xml -P bench verify -Dtest=ScaleBenchmark} (docs/BENCHMARKS.md).
+ * Not a test; run with {@code bin/mvn -o -f it-tests/pom.xml -P bench verify "-Dtest.timeout=40 m"}
+ * (docs/BENCHMARKS.md).
  */
 class ScaleBenchmark {
     private static final int[] SIZES = Stream.of(System.getProperty("bench.scale.sizes", "1,10,100,500").split(","))

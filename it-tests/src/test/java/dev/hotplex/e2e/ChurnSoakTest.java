@@ -62,7 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file descriptors and heap are back near their baseline.
  *
  * <p>Sizes: {@code -Dsoak.sessions=40 -Dsoak.operations=400 -Dsoak.workers=6} by default (CI); the large run in
- * docs/BENCHMARKS.md uses {@code -Dsoak.sessions=200 -Dsoak.operations=5000 -Dsoak.workers=16}.
+ * docs/BENCHMARKS.md adds {@code -Dsoak.sessions=200 -Dsoak.operations=3000 -Dsoak.workers=12 "-Dtest.timeout=30 m"}.
  */
 class ChurnSoakTest {
     private static final int SESSIONS = Integer.getInteger("soak.sessions", 40);
