@@ -1,6 +1,7 @@
 package dev.hotplex.app.config;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.hotplex.provider.codex.CodexHomeScope;
 import dev.hotplex.provider.codex.CodexPrice;
 import dev.hotplex.provider.codex.CodexProviderConfig;
 import dev.hotplex.provider.process.SandboxConfig;
@@ -18,9 +19,11 @@ import java.util.Optional;
  * The {@code codex:} section: how the OpenAI Codex CLI ({@code codex app-server}) is launched. Unset fields keep
  * the provider's defaults.
  *
- * @param home     {@code CODEX_HOME} ({@code ~/x} is under the user's home); unset: Codex's own {@code ~/.codex}
- * @param envAllow more engine environment variables passed through, on top of the provider's base list
- * @param prices   US dollars per million tokens, per model name; a model without one reports no cost
+ * @param home      {@code CODEX_HOME} ({@code ~/x} is under the user's home); unset: Codex's own {@code ~/.codex}
+ * @param envAllow  more engine environment variables passed through, on top of the provider's base list
+ * @param prices    US dollars per million tokens, per model name; a model without one reports no cost
+ * @param homeScope whose {@code CODEX_HOME} a session gets: {@code tenant} (default), {@code session} or
+ *                  {@code engine}
  */
 public record CodexSettings(
         String binary,
@@ -33,10 +36,21 @@ public record CodexSettings(
         Integer maxLineBytes,
         Duration startupTimeout,
         Duration shutdownGrace,
-        Map<String, Price> prices) {
+        Map<String, Price> prices,
+        String homeScope) {
 
     static final CodexSettings EMPTY = new CodexSettings(null, null, null, null, null, null, null, null, null, null,
-            null);
+            null, null);
+
+    public CodexSettings {
+        if (homeScope != null) {
+            try {
+                CodexHomeScope.parse(homeScope.strip());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("codex.home-scope: " + e.getMessage());
+            }
+        }
+    }
 
     /** {@code input}, {@code cached-input} and {@code output}, each in US dollars per million tokens. */
     public record Price(BigDecimal input, BigDecimal cachedInput, BigDecimal output) {
@@ -75,7 +89,8 @@ public record CodexSettings(
                 shutdownGrace == null ? defaults.shutdownGrace() : shutdownGrace,
                 stateDir,
                 codexPrices(),
-                osSandbox);
+                osSandbox,
+                homeScope == null ? defaults.homeScope() : CodexHomeScope.parse(homeScope.strip()));
     }
 
     private Map<String, CodexPrice> codexPrices() {
@@ -91,6 +106,7 @@ public record CodexSettings(
     public String toString() {
         // extra environment may carry keys: show names only
         return "CodexSettings[binary=" + binary + ", model=" + model + ", home=" + home + ", sandbox=" + sandbox
-                + ", approvalPolicy=" + approvalPolicy + ", env=" + (env == null ? "{}" : env.keySet()) + "]";
+                + ", approvalPolicy=" + approvalPolicy + ", homeScope=" + homeScope + ", env="
+                + (env == null ? "{}" : env.keySet()) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotplex.app.config;
 
+import dev.hotplex.provider.codex.CodexHomeScope;
 import dev.hotplex.provider.codex.CodexPrice;
 import dev.hotplex.provider.codex.CodexProviderConfig;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class CodexSettingsTest {
                   max-line-bytes: 1048576
                   startup-timeout: 20s
                   shutdown-grace: 2s
+                  home-scope: session
                   prices:
                     gpt-5.5: {input: 1.25, cached-input: 0.125, output: 10}
                     gpt-mini: {input: 0.25, output: 2}
@@ -59,11 +61,22 @@ class CodexSettingsTest {
         assertThat(config.startupTimeout()).hasSeconds(20);
         assertThat(config.shutdownGrace()).hasSeconds(2);
         assertThat(config.stateDir()).isEqualTo(temp.resolve("state"));
+        assertThat(config.homeScope()).isEqualTo(CodexHomeScope.SESSION);
         assertThat(config.prices()).containsEntry("gpt-5.5", new CodexPrice(new BigDecimal("1.25"),
                 new BigDecimal("0.125"), new BigDecimal("10")));
         assertThat(config.prices().get("gpt-mini").cachedInputPerMillion()).as("defaults to the input price")
                 .isEqualByComparingTo("0.25");
         assertThat(settings.codex().toString()).doesNotContain("sk-test");
+    }
+
+    @Test
+    void homes_are_per_tenant_unless_configured_and_an_unknown_scope_is_refused_naming_the_key() throws IOException {
+        assertThat(load("providers: [codex]\n").codex().toProviderConfig(temp, temp).homeScope())
+                .isEqualTo(CodexHomeScope.TENANT);
+        assertThat(load("codex: {home-scope: engine}\n").codex().toProviderConfig(temp, temp).homeScope())
+                .isEqualTo(CodexHomeScope.ENGINE);
+        assertThatThrownBy(() -> load("codex: {home-scope: everyone}\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("codex.home-scope").hasMessageContaining("[engine, tenant, session]");
     }
 
     @Test

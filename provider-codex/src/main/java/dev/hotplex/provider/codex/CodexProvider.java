@@ -35,10 +35,12 @@ import static java.util.Objects.requireNonNull;
  * state dir lets a session resume its thread after a restart or a crash.
  *
  * <p>Each process runs in the configured OS sandbox ({@link CodexProviderConfig#osSandbox()}, bubblewrap by default):
- * its work dir and the Codex home writable, the provider's state dir hidden, plus the deployment's own binds and
- * hidden paths (the engine's state dir, the workspace root). Codex's own bubblewrap cannot run nested inside it, so
- * while it confines, threads start with {@code danger-full-access} and hotplex's sandbox is what confines the
- * commands; without it, Codex's configured {@link CodexProviderConfig#sandbox()} applies.
+ * its work dir and the session's Codex home writable ({@link CodexProviderConfig#homeScope()}: by default each
+ * tenant has its own, and the base home with the other tenants' is hidden), the provider's state dir hidden, plus
+ * the deployment's own binds and hidden paths (the engine's state dir, the workspace root). Codex's own bubblewrap
+ * cannot run nested inside it, so while it confines, threads start with {@code danger-full-access} and hotplex's
+ * sandbox is what confines the commands; without it, Codex's configured {@link CodexProviderConfig#sandbox()}
+ * applies.
  */
 public final class CodexProvider implements AgentProvider, AutoCloseable {
     public static final String NAME = "codex";
@@ -49,7 +51,7 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
     private final CodexConnector connector;
     private final CodexVersionProbe versionProbe;
     private final ThreadIds threads;
-    private final CodexRollouts rollouts;
+    private final CodexHome home;
     private final String sandbox;
 
     public CodexProvider(CodexProviderConfig config) {
@@ -75,10 +77,14 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
         }
         ProcessLauncher launcher = new ProcessLauncher(registry, osSandbox);
         this.threads = new ThreadIds(config.stateDir().resolve("threads"));
-        this.rollouts = new CodexRollouts(config.home());
+        this.home = new CodexHome(config.home(), environment, switch (config.homeScope()) {
+            case ENGINE -> CodexHome.Scope.ENGINE;
+            case TENANT -> CodexHome.Scope.TENANT;
+            case SESSION -> CodexHome.Scope.SESSION;
+        });
         this.connector = new CodexConnector(launcher, CodexWire.create(), binary, environment,
                 new ThreadSettings(config.model(), innerSandbox(config, osSandbox), config.approvalPolicy()), threads,
-                new CodexHome(config.home(), environment), List.of(config.stateDir().toAbsolutePath()),
+                home, List.of(config.stateDir().toAbsolutePath()),
                 pricing(config.prices()), config.maxLineBytes(), config.startupTimeout());
         this.versionProbe = new CodexVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
     }
@@ -120,10 +126,11 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
         return threads.find(spec.providerSessionId()).isPresent();
     }
 
-    /** Forgets the session's thread and deletes its rollout file (when the Codex home is configured). */
+    /** Forgets the session's thread and deletes its rollout file from the session's Codex home. */
     @Override
     public void discardSessionFiles(SessionSpec spec) {
         requireNonNull(spec, "spec is null");
+        CodexRollouts rollouts = new CodexRollouts(home.of(spec));
         threads.find(spec.providerSessionId()).ifPresent(rollouts::discard);
         threads.forget(spec.providerSessionId());
     }

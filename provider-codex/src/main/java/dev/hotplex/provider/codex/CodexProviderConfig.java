@@ -33,6 +33,8 @@ import static java.util.Objects.requireNonNull;
  * @param osSandbox      how each {@code codex app-server} is confined at the OS level (default: bubblewrap when it
  *                       works here, otherwise none with a warning); the provider adds the session's work dir and
  *                       the Codex home (writable) and hides {@code stateDir}
+ * @param homeScope      whose {@code CODEX_HOME} a session gets: the {@code home} itself, or a home of its tenant
+ *                       or of its own under it (seeded with its {@code config.toml} and {@code auth.json})
  */
 public record CodexProviderConfig(
         String binary,
@@ -47,7 +49,8 @@ public record CodexProviderConfig(
         Duration shutdownGrace,
         Path stateDir,
         Map<String, CodexPrice> prices,
-        SandboxConfig osSandbox) {
+        SandboxConfig osSandbox,
+        CodexHomeScope homeScope) {
 
     public static final String DEFAULT_BINARY = "codex";
     public static final String DEFAULT_SANDBOX = "workspace-write";
@@ -75,6 +78,7 @@ public record CodexProviderConfig(
         requireNonNull(stateDir, "stateDir is null");
         prices = Map.copyOf(requireNonNull(prices, "prices is null"));
         requireNonNull(osSandbox, "osSandbox is null");
+        requireNonNull(homeScope, "homeScope is null");
         if (binary.isBlank()) {
             throw invalid("codex binary is blank");
         }
@@ -93,6 +97,15 @@ public record CodexProviderConfig(
         if (model.filter(String::isBlank).isPresent()) {
             throw invalid("codex model is blank");
         }
+    }
+
+    /** A home per tenant ({@link CodexHomeScope#TENANT}). */
+    public CodexProviderConfig(String binary, Optional<String> model, Optional<Path> home, String sandbox,
+                               String approvalPolicy, List<String> envAllow, Map<String, String> extraEnv,
+                               int maxLineBytes, Duration startupTimeout, Duration shutdownGrace, Path stateDir,
+                               Map<String, CodexPrice> prices, SandboxConfig osSandbox) {
+        this(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv, maxLineBytes, startupTimeout,
+                shutdownGrace, stateDir, prices, osSandbox, CodexHomeScope.TENANT);
     }
 
     /** In the default OS sandbox ({@link SandboxConfig#defaults()}). */
@@ -114,57 +127,62 @@ public record CodexProviderConfig(
 
     /**
      * The defaults: {@code codex} on PATH, Codex's own model and home, workspace-write, on-request, bubblewrap when
-     * it works here.
+     * it works here, a home per tenant.
      */
     public static CodexProviderConfig defaults() {
         return new CodexProviderConfig(DEFAULT_BINARY, Optional.empty(), Optional.empty(), DEFAULT_SANDBOX,
                 DEFAULT_APPROVAL_POLICY, DEFAULT_ENV_ALLOW, Map.of(), DEFAULT_MAX_LINE_BYTES, DEFAULT_STARTUP_TIMEOUT,
-                DEFAULT_SHUTDOWN_GRACE, DEFAULT_STATE_DIR, Map.of(), SandboxConfig.defaults());
+                DEFAULT_SHUTDOWN_GRACE, DEFAULT_STATE_DIR, Map.of(), SandboxConfig.defaults(), CodexHomeScope.TENANT);
     }
 
     public CodexProviderConfig withBinary(String newBinary) {
         return new CodexProviderConfig(newBinary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox, homeScope);
     }
 
     public CodexProviderConfig withHome(Path newHome) {
         return new CodexProviderConfig(binary, model, Optional.of(newHome), sandbox, approvalPolicy, envAllow,
-                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
+                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox, homeScope);
     }
 
     public CodexProviderConfig withModel(String newModel) {
         return new CodexProviderConfig(binary, Optional.of(newModel), home, sandbox, approvalPolicy, envAllow,
-                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
+                extraEnv, maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox, homeScope);
     }
 
     public CodexProviderConfig withPolicy(String newSandbox, String newApprovalPolicy) {
         return new CodexProviderConfig(binary, model, home, newSandbox, newApprovalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox, homeScope);
     }
 
     public CodexProviderConfig withExtraEnv(Map<String, String> newExtraEnv) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, newExtraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox, homeScope);
     }
 
     public CodexProviderConfig withStateDir(Path newStateDir) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, newStateDir, prices, osSandbox);
+                maxLineBytes, startupTimeout, shutdownGrace, newStateDir, prices, osSandbox, homeScope);
     }
 
     public CodexProviderConfig withShutdownGrace(Duration newGrace) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, newGrace, stateDir, prices, osSandbox);
+                maxLineBytes, startupTimeout, newGrace, stateDir, prices, osSandbox, homeScope);
     }
 
     public CodexProviderConfig withPrices(Map<String, CodexPrice> newPrices) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, newPrices, osSandbox);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, newPrices, osSandbox, homeScope);
     }
 
     public CodexProviderConfig withOsSandbox(SandboxConfig newOsSandbox) {
         return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
-                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, newOsSandbox);
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, newOsSandbox, homeScope);
+    }
+
+    public CodexProviderConfig withHomeScope(CodexHomeScope newHomeScope) {
+        return new CodexProviderConfig(binary, model, home, sandbox, approvalPolicy, envAllow, extraEnv,
+                maxLineBytes, startupTimeout, shutdownGrace, stateDir, prices, osSandbox, newHomeScope);
     }
 
     private static HotplexException invalid(String message) {

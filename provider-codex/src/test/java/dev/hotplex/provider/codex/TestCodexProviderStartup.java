@@ -120,7 +120,7 @@ class TestCodexProviderStartup {
     }
 
     private static List<Path> rollouts(Path home) throws IOException {
-        try (Stream<Path> files = Files.walk(home.resolve("sessions"))) {
+        try (Stream<Path> files = Files.walk(home)) { // wherever the session's own home is
             return files.filter(file -> file.getFileName().toString().startsWith("rollout-")).toList();
         }
     }

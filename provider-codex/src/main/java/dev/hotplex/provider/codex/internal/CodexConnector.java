@@ -16,6 +16,8 @@ import dev.hotplex.provider.process.ProcessLauncher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +30,10 @@ import static java.util.Objects.requireNonNull;
  * handshake and starts the session's thread, or resumes the one recorded for it. A process that exits or
  * stays silent instead is ended at once, and the failure says why, with the end of its stderr.
  *
- * <p>When the launcher has a sandbox, the process sees its work dir and the Codex home writable (created first:
- * the read-only root keeps Codex from creating it), and none of {@code hiddenDirs} (the provider's state dir),
- * on top of the deployment's sandbox settings.
+ * <p>Each session gets its own {@code CODEX_HOME} ({@link CodexHome}: the tenant's, the session's or the engine's).
+ * When the launcher has a sandbox, the process sees its work dir and that home writable (created first: the
+ * read-only root keeps Codex from creating it), and none of {@code hiddenDirs} (the provider's state dir) nor, with
+ * homes per tenant or session, the base home with the other homes, on top of the deployment's sandbox settings.
  */
 public final class CodexConnector {
     private static final System.Logger LOG = System.getLogger(CodexConnector.class.getName());
@@ -67,16 +70,28 @@ public final class CodexConnector {
         this.startupTimeout = requireNonNull(startupTimeout, "startupTimeout is null");
     }
 
+    /** The state dirs and, when sessions get homes of their own, the base home with every other one. */
+    private List<Path> hidden() {
+        List<Path> hidden = new ArrayList<>(hiddenDirs);
+        if (home.separates()) {
+            home.dir().ifPresent(hidden::add);
+        }
+        return hidden;
+    }
+
     /** A connection whose thread is ready; {@code PROCESS_START_FAILED} otherwise, with no process left. */
     public CodexConnection open(SessionSpec spec) {
         requireNonNull(spec, "spec is null");
         Path executable = binary.resolve();
         Optional<String> resumeThread = spec.resume() ? threads.find(spec.providerSessionId()) : Optional.empty();
+        Optional<Path> sessionHome = home.create(spec);
+        Map<String, String> sessionEnvironment = new HashMap<>(environment);
+        sessionHome.ifPresent(dir -> sessionEnvironment.put("CODEX_HOME", dir.toString()));
         Confinement confinement = launcher.sandbox().confines()
-                ? new Confinement(home.create().stream().toList(), List.of(), hiddenDirs) : Confinement.nothingMore();
+                ? new Confinement(sessionHome.stream().toList(), List.of(), hidden()) : Confinement.nothingMore();
         long started = System.nanoTime();
         ChildProcess child = launcher.launch(new LaunchRequest(List.of(executable.toString(), "app-server"),
-                spec.workDir(), environment, maxLineBytes, STDERR_TAIL_BYTES, confinement));
+                spec.workDir(), sessionEnvironment, maxLineBytes, STDERR_TAIL_BYTES, confinement));
         CodexConnection connection = CodexConnection.start(child, wire.encoder(), wire.newDecoder(), WRITE_TIMEOUT,
                 settings.model(), pricing);
         CodexEncoder encoder = wire.encoder();

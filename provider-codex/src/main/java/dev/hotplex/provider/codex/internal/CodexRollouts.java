@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Codex's stored conversations: {@code $CODEX_HOME/sessions/YYYY/MM/DD/rollout-<time>-<thread id>.jsonl}.
- * Known only when the home is configured; otherwise the files stay where Codex put them.
+ * Known only when the session's home is (a configured {@code CODEX_HOME} or an absolute {@code HOME}).
  */
 public record CodexRollouts(Optional<Path> home) {
     public CodexRollouts {
