@@ -10,11 +10,12 @@ import picocli.CommandLine.Command;
 public final class RootCommand {
     // read by the launcher before the engine is built; declared here for --help and clean parsing
     @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: $HOTPLEX_CONFIG, else ~/.hotplex/config.yaml if present).")
+            description = "Configuration file (default: $HOTPLEX_CONFIG, else ./hotplex.yaml, else "
+                    + "~/.hotplex/config.yaml, if present).")
     private String configFile;
 
     @picocli.CommandLine.Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override one configuration key, e.g. --set engine.maxSessions=8 (repeatable).")
+            description = "Override one configuration key, e.g. --set engine.max-sessions=8 (repeatable).")
     private java.util.List<String> overrides;
 
     @picocli.CommandLine.Option(names = "--log-format", paramLabel = "human|json",

@@ -48,7 +48,7 @@ public record LaunchOptions(Optional<Path> configFile, Map<String, String> overr
             } else {
                 int separator = value.indexOf('=');
                 if (separator <= 0) {
-                    throw new ConfigException("--set needs KEY=VALUE, e.g. --set engine.maxSessions=8; got '" + value + "'");
+                    throw new ConfigException("--set needs KEY=VALUE, e.g. --set engine.max-sessions=8; got '" + value + "'");
                 }
                 overrides.put(value.substring(0, separator).strip(), value.substring(separator + 1));
             }
