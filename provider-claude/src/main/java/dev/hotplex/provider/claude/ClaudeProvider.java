@@ -12,10 +12,10 @@ import dev.hotplex.provider.claude.internal.ClaudeConnector;
 import dev.hotplex.provider.claude.internal.ClaudeEnvironment;
 import dev.hotplex.provider.claude.internal.ClaudeFlags;
 import dev.hotplex.provider.claude.internal.ClaudeTranscripts;
-import dev.hotplex.provider.claude.internal.ClaudeVersionProbe;
 import dev.hotplex.provider.process.LiveProcessRegistry;
 import dev.hotplex.provider.process.ProcessLauncher;
 import dev.hotplex.provider.process.SandboxSelector;
+import dev.hotplex.provider.process.VersionProbe;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
     private final ClaudeConnector connector;
     private final ClaudeConfigDirs configDirs;
     private final String sandbox;
-    private final ClaudeVersionProbe versionProbe;
+    private final VersionProbe versionProbe;
 
     /** Uses this JVM's environment as the source the CLI's environment is filtered from. */
     public ClaudeProvider(ClaudeProviderConfig config) {
@@ -72,7 +72,8 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
                 config.extraArgs());
         this.connector = new ClaudeConnector(launcher, ClaudeWireCodec.create(), new ClaudeCommandLine(flags), binary,
                 environment, configDirs, List.of(config.stateDir()), config.maxLineBytes(), config.startupTimeout());
-        this.versionProbe = new ClaudeVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
+        this.versionProbe = new VersionProbe(launcher, () -> binary.resolve(StandardErrorCode.PROVIDER_UNAVAILABLE),
+                environment, VERSION_TIMEOUT);
     }
 
     private static LiveProcessRegistry registry(ClaudeProviderConfig config) {

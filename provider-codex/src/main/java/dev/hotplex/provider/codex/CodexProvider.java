@@ -10,7 +10,6 @@ import dev.hotplex.provider.codex.internal.CodexConnector;
 import dev.hotplex.provider.codex.internal.CodexEnvironment;
 import dev.hotplex.provider.codex.internal.CodexHome;
 import dev.hotplex.provider.codex.internal.CodexRollouts;
-import dev.hotplex.provider.codex.internal.CodexVersionProbe;
 import dev.hotplex.provider.codex.internal.ThreadIds;
 import dev.hotplex.provider.codex.internal.session.Pricing;
 import dev.hotplex.provider.codex.internal.wire.CodexWire;
@@ -19,6 +18,7 @@ import dev.hotplex.provider.process.LiveProcessRegistry;
 import dev.hotplex.provider.process.ProcessLauncher;
 import dev.hotplex.provider.process.Sandbox;
 import dev.hotplex.provider.process.SandboxSelector;
+import dev.hotplex.provider.process.VersionProbe;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
 
     private final LiveProcessRegistry registry;
     private final CodexConnector connector;
-    private final CodexVersionProbe versionProbe;
+    private final VersionProbe versionProbe;
     private final ThreadIds threads;
     private final CodexHome home;
     private final String sandbox;
@@ -86,7 +86,7 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
                 new ThreadSettings(config.model(), innerSandbox(config, osSandbox), config.approvalPolicy()), threads,
                 home, List.of(config.stateDir().toAbsolutePath()),
                 pricing(config.prices()), config.maxLineBytes(), config.startupTimeout());
-        this.versionProbe = new CodexVersionProbe(launcher, binary, environment, VERSION_TIMEOUT);
+        this.versionProbe = new VersionProbe(launcher, binary::resolve, environment, VERSION_TIMEOUT);
     }
 
     /**

@@ -1,12 +1,7 @@
-package dev.hotplex.provider.codex.internal;
+package dev.hotplex.provider.process;
 
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
-import dev.hotplex.provider.process.ChildProcess;
-import dev.hotplex.provider.process.ExitStatus;
-import dev.hotplex.provider.process.LaunchRequest;
-import dev.hotplex.provider.process.LineHandler;
-import dev.hotplex.provider.process.ProcessLauncher;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,29 +12,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
-/** Runs {@code codex --version} (in its own process group, like every agent process); cached after a success. */
-public final class CodexVersionProbe {
+/**
+ * Runs {@code <binary> --version} (supervised like any CLI process, in its own group, with a timeout) and caches
+ * the first answer; a failure is not cached, so a CLI installed later is found. {@code PROVIDER_UNAVAILABLE} when
+ * the binary is missing, fails or hangs. Every provider asks its CLI's version this way.
+ */
+public final class VersionProbe {
     private static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int STDERR_TAIL_BYTES = 4 * 1024;
 
     private final ProcessLauncher launcher;
-    private final CodexBinary binary;
+    private final Supplier<Path> executable;
     private final Map<String, String> environment;
     private final Duration timeout;
     private String cached; // guarded by this
 
-    public CodexVersionProbe(ProcessLauncher launcher, CodexBinary binary, Map<String, String> environment,
-                             Duration timeout) {
+    /** {@code executable} resolves the CLI, throwing {@code PROVIDER_UNAVAILABLE} when there is none. */
+    public VersionProbe(ProcessLauncher launcher, Supplier<Path> executable, Map<String, String> environment,
+                        Duration timeout) {
         this.launcher = requireNonNull(launcher, "launcher is null");
-        this.binary = requireNonNull(binary, "binary is null");
+        this.executable = requireNonNull(executable, "executable is null");
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
         this.timeout = requireNonNull(timeout, "timeout is null");
     }
 
-    /** E.g. {@code codex-cli 0.169.0}; {@code PROVIDER_UNAVAILABLE} when it cannot be run. */
     public synchronized String version() {
         if (cached == null) {
             cached = probe();
@@ -48,7 +48,7 @@ public final class CodexVersionProbe {
     }
 
     private String probe() {
-        Path executable = binary.resolve();
+        Path executable = this.executable.get();
         String command = executable + " --version";
         ChildProcess child;
         try {
