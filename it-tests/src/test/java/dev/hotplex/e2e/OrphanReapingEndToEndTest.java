@@ -56,8 +56,10 @@ class OrphanReapingEndToEndTest {
             } finally {
                 first.close();
             }
-            assertThat(groups).as("the killed engine's CLIs outlive it until someone reaps them")
-                    .allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isNotEmpty());
+            // the CLI in the middle of a turn outlives its killed engine until someone reaps it; the idle one may
+            // already have left by itself (its stdin closed with the engine, and an idle CLI exits at end of input)
+            assertThat(RealClaude.liveMembersOfGroup(groups.getFirst()))
+                    .as("the killed engine's mid-turn CLI outlives it until someone reaps it").isNotEmpty();
 
             try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
                 assertThat(groups).as("reaped before the restarted engine served")
