@@ -15,6 +15,7 @@ import dev.hotplex.e2e.RealClaude;
 import dev.hotplex.provider.claude.ClaudeProvider;
 import dev.hotplex.provider.claude.ClaudeProviderConfig;
 import dev.hotplex.testkit.BlockingContentPolicy;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
@@ -101,14 +102,14 @@ class ScaleBenchmark {
             for (long pgid : pids) {
                 long rss = 0;
                 long pss = 0;
-                for (long member : RealClaude.liveMembersOfGroup(pgid)) {
+                for (long member : ProcessGroups.liveMembers(pgid)) {
                     rss += kilobytes(Path.of("/proc", Long.toString(member), "status"), "VmRSS:");
                     pss += kilobytes(Path.of("/proc", Long.toString(member), "smaps_rollup"), "Pss:");
                 }
                 rssSum += rss;
                 pssSum += pss;
                 rows.add(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f |", pgid,
-                        RealClaude.liveMembersOfGroup(pgid).size(), rss / 1024.0, pss / 1024.0));
+                        ProcessGroups.liveMembers(pgid).size(), rss / 1024.0, pss / 1024.0));
             }
             double meanPssMb = pssSum / 1024.0 / pids.size();
             double meanRssMb = rssSum / 1024.0 / pids.size();

@@ -16,6 +16,7 @@ import dev.hotplex.core.service.RandomIdGenerator;
 import dev.hotplex.core.service.SystemClock;
 import dev.hotplex.provider.claude.ClaudeProvider;
 import dev.hotplex.provider.claude.ClaudeProviderConfig;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingEngineObserver;
 import dev.hotplex.testkit.RecordingEngineObserver.ProcessStarted;
 import dev.hotplex.testkit.RecordingEngineObserver.TurnEvent;
@@ -97,7 +98,8 @@ class ChurnSoakTest {
                 .isEmpty();
         assertThat(report.busySessionsAtTheEnd()).isZero();
         assertThat(report.leftoverProcessGroups()).as("process groups with live members after close").isEmpty();
-        assertThat(zombieChildren()).as("zombie children of this JVM").isEmpty();
+        assertThat(ProcessGroups.zombieChildrenOf(ProcessHandle.current().pid())).as("zombie children of this JVM")
+                .isEmpty();
         report.forgetObservations();
 
         Baseline after = Baseline.settle(before);
@@ -303,7 +305,7 @@ class ChurnSoakTest {
                         .map(ProcessStarted::pid)
                         .filter(pid -> pid.isPresent())
                         .map(pid -> pid.getAsLong())
-                        .filter(pgid -> !RealClaude.liveMembersOfGroup(pgid).isEmpty())
+                        .filter(pgid -> !ProcessGroups.liveMembers(pgid).isEmpty())
                         .toList();
             }
 
@@ -466,30 +468,5 @@ class ChurnSoakTest {
             }
             return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
-    }
-
-    /** Zombie processes whose parent is this JVM: a child that exited and was never waited for. */
-    private static List<Long> zombieChildren() throws IOException {
-        long self = ProcessHandle.current().pid();
-        List<Long> zombies = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String stat;
-                try {
-                    stat = Files.readString(entry.resolve("stat"));
-                } catch (IOException gone) {
-                    continue;
-                }
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                if ("Z".equals(fields[0]) && Long.parseLong(fields[1]) == self) {
-                    zombies.add(Long.parseLong(name));
-                }
-            }
-        }
-        return zombies;
     }
 }

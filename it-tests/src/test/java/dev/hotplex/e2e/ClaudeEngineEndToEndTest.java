@@ -9,6 +9,7 @@ import dev.hotplex.core.model.SessionId;
 import dev.hotplex.core.model.TurnOutcome;
 import dev.hotplex.core.model.TurnResult;
 import dev.hotplex.testkit.BlockingContentPolicy;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
 import dev.hotplex.testkit.anthropic.Reply;
@@ -226,7 +227,7 @@ class ClaudeEngineEndToEndTest {
         assertThat(start.resumed()).isTrue();
         assertThat(start.pid()).isPresent();
         assertThat(start.pid().getAsLong()).isNotEqualTo(oldPid);
-        assertThat(RealClaude.liveMembersOfGroup(oldPid)).as("nothing left of the killed group").isEmpty();
+        assertThat(ProcessGroups.liveMembers(oldPid)).as("nothing left of the killed group").isEmpty();
         assertThat(bodyWith("after-crash-" + tag)).as("the resumed CLI sent the earlier history")
                 .contains("remember-" + tag, "pong: remember-" + tag);
     }
@@ -255,11 +256,11 @@ class ClaudeEngineEndToEndTest {
         assertThat(claude.engine.execute(session, "hello-" + tag, new RecordingEventSink()).outcome())
                 .isEqualTo(TurnOutcome.SUCCESS);
         long pid = claude.engine.session(session.sessionId()).orElseThrow().pid().orElseThrow();
-        assertThat(RealClaude.liveMembersOfGroup(pid)).as("the CLI leads its own group").contains(pid);
+        assertThat(ProcessGroups.liveMembers(pid)).as("the CLI leads its own group").contains(pid);
 
         claude.engine.stopSession(session.sessionId(), "test stops it");
 
-        assertThat(RealClaude.liveMembersOfGroup(pid)).as("members of process group %d", pid).isEmpty();
+        assertThat(ProcessGroups.liveMembers(pid)).as("members of process group %d", pid).isEmpty();
         assertThat(claude.provider.liveProcessGroups()).doesNotContain(pid);
         assertThat(claude.engine.session(session.sessionId()).map(view -> view.pid().isPresent()).orElse(false))
                 .isFalse();

@@ -7,6 +7,7 @@ import dev.hotplex.core.model.TurnOutcome;
 import dev.hotplex.core.model.TurnResult;
 import dev.hotplex.core.port.out.ContentPolicy;
 import dev.hotplex.testkit.BlockingContentPolicy;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 import org.junit.jupiter.api.AfterAll;
@@ -202,12 +203,12 @@ class CodexEngineEndToEndTest {
         AgentEvent.PermissionRequest request = sink.awaitEvent(AgentEvent.PermissionRequest.class, WAIT);
         lab.engine.respondToPermission(session.sessionId(), request.requestId(), PermissionDecision.allowed());
         long pgid = sink.eventsOfType(AgentEvent.SessionStart.class).getFirst().pid().orElseThrow();
-        assertThat(RealClaude.liveMembersOfGroup(pgid)).isNotEmpty();
+        assertThat(ProcessGroups.liveMembers(pgid)).isNotEmpty();
 
         lab.engine.stopSession(session.sessionId(), "test stop");
 
         assertThat(turn.join().outcome()).isNotEqualTo(TurnOutcome.SUCCESS);
-        assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty();
+        assertThat(ProcessGroups.liveMembers(pgid)).isEmpty();
         assertThat(lab.codex.liveProcessGroups()).doesNotContain(pgid);
     }
 

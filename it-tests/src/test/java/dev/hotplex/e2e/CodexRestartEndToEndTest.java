@@ -1,6 +1,7 @@
 package dev.hotplex.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
@@ -65,10 +66,10 @@ class CodexRestartEndToEndTest {
             } finally {
                 first.close();
             }
-            assertThat(RealClaude.liveMembersOfGroup(pgid)).as("codex outlives the killed engine").isNotEmpty();
+            assertThat(ProcessGroups.liveMembers(pgid)).as("codex outlives the killed engine").isNotEmpty();
 
             try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
-                assertThat(RealClaude.liveMembersOfGroup(pgid)).as("reaped before the restarted engine served")
+                assertThat(ProcessGroups.liveMembers(pgid)).as("reaped before the restarted engine served")
                         .isEmpty();
                 List<RestartableServer.SseEvent> resumed = second.turn("web-1", "after-the-kill", KEY_A);
 

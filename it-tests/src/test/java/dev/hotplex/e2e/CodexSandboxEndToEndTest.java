@@ -15,6 +15,7 @@ import dev.hotplex.provider.codex.CodexProvider;
 import dev.hotplex.provider.codex.CodexProviderConfig;
 import dev.hotplex.provider.process.SandboxConfig;
 import dev.hotplex.provider.process.SandboxMode;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingEngineObserver;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
@@ -153,7 +154,7 @@ class CodexSandboxEndToEndTest {
         assertThat(workspace.resolve("hot").resolve("inside.txt")).hasContent("inside");
         AgentEvent.SessionStart warm = tool.sink().awaitEvent(AgentEvent.SessionStart.class, WAIT);
         assertThat(warm.coldStart()).as("the same hot Codex").isFalse();
-        assertThat(RealClaude.liveMembersOfGroup(warm.pid().orElseThrow())).as("bwrap, its init and Codex")
+        assertThat(ProcessGroups.liveMembers(warm.pid().orElseThrow())).as("bwrap, its init and Codex")
                 .hasSizeGreaterThanOrEqualTo(3);
     }
 

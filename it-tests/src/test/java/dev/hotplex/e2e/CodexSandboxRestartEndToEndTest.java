@@ -1,6 +1,7 @@
 package dev.hotplex.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.openai.CodexBinaryLocator;
 import dev.hotplex.testkit.openai.CodexHomes;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
@@ -56,7 +57,7 @@ class CodexSandboxRestartEndToEndTest {
                         event -> event.name().equals("answer"));
                 JsonNode sessions = first.getJson("/v1/sessions", KEY_A).get("sessions");
                 pgid = sessions.get(0).get("pid").asLong();
-                assertThat(RealClaude.liveMembersOfGroup(pgid)).as("bwrap, its init and codex")
+                assertThat(ProcessGroups.liveMembers(pgid)).as("bwrap, its init and codex")
                         .hasSizeGreaterThanOrEqualTo(3);
                 first.killHard();
                 midTurn.close();
@@ -64,10 +65,10 @@ class CodexSandboxRestartEndToEndTest {
                 first.close();
             }
             long deadline = System.nanoTime() + GONE_WITHIN.toNanos();
-            while (!RealClaude.liveMembersOfGroup(pgid).isEmpty() && System.nanoTime() < deadline) {
+            while (!ProcessGroups.liveMembers(pgid).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(RealClaude.liveMembersOfGroup(pgid)).as("gone with the engine, nothing to reap").isEmpty();
+            assertThat(ProcessGroups.liveMembers(pgid)).as("gone with the engine, nothing to reap").isEmpty();
 
             try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
                 List<RestartableServer.SseEvent> resumed = second.turn("web-1", "after-the-kill", KEY_A);

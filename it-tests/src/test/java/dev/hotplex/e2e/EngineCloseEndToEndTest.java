@@ -7,6 +7,7 @@ import dev.hotplex.core.model.SessionConfig;
 import dev.hotplex.core.model.TurnOutcome;
 import dev.hotplex.core.model.TurnResult;
 import dev.hotplex.testkit.BlockingContentPolicy;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class EngineCloseEndToEndTest {
                 for (RecordingEventSink sink : List.of(idleSink, busySink)) {
                     pids.add(sink.awaitEvent(AgentEvent.SessionStart.class, WAIT).pid().orElseThrow());
                 }
-                assertThat(pids).allSatisfy(pid -> assertThat(RealClaude.liveMembersOfGroup(pid)).contains(pid));
+                assertThat(pids).allSatisfy(pid -> assertThat(ProcessGroups.liveMembers(pid)).contains(pid));
 
                 long closing = System.nanoTime();
                 claude.engine.close();
@@ -60,7 +61,7 @@ class EngineCloseEndToEndTest {
                 assertThat(ended.outcome()).as("the running turn was ended").isNotEqualTo(TurnOutcome.SUCCESS);
                 assertThat(busySink.terminalEvent()).get().isInstanceOf(AgentEvent.ErrorEvent.class);
                 assertThat(pids).allSatisfy(pid ->
-                        assertThat(RealClaude.liveMembersOfGroup(pid)).as("members of group %d", pid).isEmpty());
+                        assertThat(ProcessGroups.liveMembers(pid)).as("members of group %d", pid).isEmpty());
                 assertThat(claudesWorkingIn(claude.binary, claude.workspace)).as("claude processes in our workspace").isEmpty();
                 assertThat(claude.provider.liveProcessGroups()).isEmpty();
                 assertThat(closeMs).as("close returns within the stop grace and a margin").isLessThan(WAIT.toMillis());

@@ -2,6 +2,7 @@ package dev.hotplex.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotplex.e2e.RestartableServer.SseEvent;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,12 +59,12 @@ class OrphanReapingEndToEndTest {
             }
             // the CLI in the middle of a turn outlives its killed engine until someone reaps it; the idle one may
             // already have left by itself (its stdin closed with the engine, and an idle CLI exits at end of input)
-            assertThat(RealClaude.liveMembersOfGroup(groups.getFirst()))
+            assertThat(ProcessGroups.liveMembers(groups.getFirst()))
                     .as("the killed engine's mid-turn CLI outlives it until someone reaps it").isNotEmpty();
 
             try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
                 assertThat(groups).as("reaped before the restarted engine served")
-                        .allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty());
+                        .allSatisfy(pgid -> assertThat(ProcessGroups.liveMembers(pgid)).isEmpty());
 
                 JsonNode listA = second.getJson("/v1/sessions", KEY_A).get("sessions");
                 assertThat(ids(listA)).containsExactly("web-1");
@@ -105,13 +106,13 @@ class OrphanReapingEndToEndTest {
         assertThat(groups).hasSize(3);
         for (int i = 0; i < groups.size(); i++) {
             // the CLI mid-turn may die of its broken pipe; its stubborn grandchild stays, which is the danger
-            assertThat(RealClaude.liveMembersOfGroup(groups.get(i))).as("group %s outlives the killed engine", i)
+            assertThat(ProcessGroups.liveMembers(groups.get(i))).as("group %s outlives the killed engine", i)
                     .contains(grandchildren.get(i));
         }
 
         try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
             assertThat(groups).as("every old group reaped before serving, stubborn members included")
-                    .allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty());
+                    .allSatisfy(pgid -> assertThat(ProcessGroups.liveMembers(pgid)).isEmpty());
             assertThat(ids(second.getJson("/v1/sessions", KEY_A).get("sessions"))).containsExactly("g1", "g2", "g3");
 
             // each new CLI gets a stubborn grandchild again; stop, reset, a turn timeout and a graceful close must
@@ -124,20 +125,20 @@ class OrphanReapingEndToEndTest {
                 newGroups.add(event(events, "session_start").get("pid").asLong());
             }
             assertThat(second.send("DELETE", "/v1/sessions/g1", KEY_A).statusCode()).isBetween(200, 299);
-            assertThat(RealClaude.liveMembersOfGroup(newGroups.get(0))).as("after stop").isEmpty();
+            assertThat(ProcessGroups.liveMembers(newGroups.get(0))).as("after stop").isEmpty();
             assertThat(second.send("POST", "/v1/sessions/g2/reset", KEY_A).statusCode()).isBetween(200, 299);
-            assertThat(RealClaude.liveMembersOfGroup(newGroups.get(1))).as("after reset").isEmpty();
-            assertThat(RealClaude.liveMembersOfGroup(newGroups.get(2))).as("g3 still runs").isNotEmpty();
+            assertThat(ProcessGroups.liveMembers(newGroups.get(1))).as("after reset").isEmpty();
+            assertThat(ProcessGroups.liveMembers(newGroups.get(2))).as("g3 still runs").isNotEmpty();
 
             List<SseEvent> g4 = second.turn("g4", "grandchild", KEY_A);
             long g4Group = event(g4, "session_start").get("pid").asLong();
-            assertThat(RealClaude.liveMembersOfGroup(g4Group)).contains(grandchildPid(g4));
+            assertThat(ProcessGroups.liveMembers(g4Group)).contains(grandchildPid(g4));
             List<SseEvent> timedOut = second.turn("g4", "hang", KEY_A); // ignores the interrupt: killed after the grace
             assertThat(timedOut.getLast().name()).isEqualTo("error");
             assertThat(timedOut.getLast().data().get("code").asText()).isEqualTo("TURN_TIMEOUT");
-            assertThat(RealClaude.liveMembersOfGroup(g4Group)).as("after a turn timeout").isEmpty();
+            assertThat(ProcessGroups.liveMembers(g4Group)).as("after a turn timeout").isEmpty();
             second.stopGracefully();
-            assertThat(RealClaude.liveMembersOfGroup(newGroups.get(2))).as("after a graceful close").isEmpty();
+            assertThat(ProcessGroups.liveMembers(newGroups.get(2))).as("after a graceful close").isEmpty();
         }
     }
 
@@ -162,7 +163,7 @@ class OrphanReapingEndToEndTest {
         assertThat(groups).hasSize(2);
         // bwrap --die-with-parent ends them with the engine; the next start reaps whatever is still on its way out
         try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
-            assertThat(groups).allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty());
+            assertThat(groups).allSatisfy(pgid -> assertThat(ProcessGroups.liveMembers(pgid)).isEmpty());
             assertThat(ids(second.getJson("/v1/sessions", KEY_A).get("sessions"))).containsExactly("b1", "b2");
             List<SseEvent> resumed = second.turn("b1", "after the kill", KEY_A);
             assertThat(event(resumed, "session_start").get("resumed").asBoolean()).isTrue();

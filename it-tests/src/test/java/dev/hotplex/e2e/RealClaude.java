@@ -19,11 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -89,36 +86,6 @@ public final class RealClaude implements AutoCloseable {
         env.put("HOME", createDirectories(sandbox.resolve("home")).toString());
         env.putAll(api.cliEnvironment(createDirectories(sandbox.resolve("config"))));
         return Map.copyOf(env);
-    }
-
-    /**
-     * Live (non-zombie) members of process group {@code pgid}, read from {@code /proc/<pid>/stat} independently
-     * of the code under test: field 5 (after the parenthesised command name) is the pgrp.
-     */
-    public static List<Long> liveMembersOfGroup(long pgid) {
-        List<Long> members = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String stat;
-                try {
-                    stat = Files.readString(entry.resolve("stat"));
-                } catch (IOException gone) {
-                    continue; // exited while listing
-                }
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // fields[0] = state, fields[1] = ppid, fields[2] = pgrp
-                if (!"Z".equals(fields[0]) && !"X".equals(fields[0]) && Long.parseLong(fields[2]) == pgid) {
-                    members.add(Long.parseLong(name));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return members;
     }
 
     /** Stops every session that still has a process, so that tests of one class do not pile up live CLIs. */

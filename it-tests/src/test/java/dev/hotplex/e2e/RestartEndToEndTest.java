@@ -2,6 +2,7 @@ package dev.hotplex.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotplex.e2e.RestartableServer.SseEvent;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,12 +49,12 @@ class RestartEndToEndTest {
                 List<Long> groups = new ArrayList<>();
                 first.getJson("/v1/sessions", KEY_A).get("sessions").forEach(view -> groups.add(view.get("pid").asLong()));
                 first.getJson("/v1/sessions", KEY_B).get("sessions").forEach(view -> groups.add(view.get("pid").asLong()));
-                assertThat(groups).hasSize(2).allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid))
+                assertThat(groups).hasSize(2).allSatisfy(pgid -> assertThat(ProcessGroups.liveMembers(pgid))
                         .isNotEmpty());
                 // SIGTERM: the JVM ends through its shutdown hooks (exit status 128 + 15)
                 assertThat(first.stopGracefully()).isEqualTo(143);
                 assertThat(groups).as("no process of a session outlives a graceful stop")
-                        .allSatisfy(pgid -> assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty());
+                        .allSatisfy(pgid -> assertThat(ProcessGroups.liveMembers(pgid)).isEmpty());
             }
             assertThat(sandbox.resolve("state").resolve("sessions.db")).isRegularFile();
 

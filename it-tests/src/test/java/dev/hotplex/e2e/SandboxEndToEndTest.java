@@ -7,6 +7,7 @@ import dev.hotplex.core.model.TurnResult;
 import dev.hotplex.provider.claude.ClaudeProviderConfig;
 import dev.hotplex.provider.process.SandboxMode;
 import dev.hotplex.provider.process.SandboxSelector;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
 import dev.hotplex.testkit.anthropic.Reply;
@@ -175,7 +176,7 @@ class SandboxEndToEndTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8));
             pgid = Long.parseLong(String.valueOf(out.readLine()).strip());
-            assertThat(RealClaude.liveMembersOfGroup(pgid)).as("bwrap, its init and the CLI").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(ProcessGroups.liveMembers(pgid)).as("bwrap, its init and the CLI").hasSizeGreaterThanOrEqualTo(3);
         } catch (RuntimeException | IOException | AssertionError e) {
             engine.destroyForcibly();
             throw e;
@@ -184,7 +185,7 @@ class SandboxEndToEndTest {
         long killed = System.nanoTime();
         engine.destroyForcibly(); // SIGKILL: neither close() nor the shutdown hook runs
         assertThat(engine.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        while (!RealClaude.liveMembersOfGroup(pgid).isEmpty()
+        while (!ProcessGroups.liveMembers(pgid).isEmpty()
                 && System.nanoTime() - killed < Duration.ofSeconds(5).toNanos()) {
             Thread.sleep(10);
         }
@@ -192,7 +193,7 @@ class SandboxEndToEndTest {
 
         System.getLogger(SandboxEndToEndTest.class.getName()).log(System.Logger.Level.INFO,
                 "sandboxed CLI gone {0} ms after kill -9 of its engine", gone.toMillis());
-        assertThat(RealClaude.liveMembersOfGroup(pgid)).isEmpty();
+        assertThat(ProcessGroups.liveMembers(pgid)).isEmpty();
         assertThat(gone).isLessThan(Duration.ofSeconds(1));
     }
 

@@ -7,6 +7,7 @@ import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.core.port.out.TurnCompletion;
 import dev.hotplex.core.port.out.TurnInput;
 import dev.hotplex.provider.process.SandboxConfig;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingTurnListener;
 
 import java.io.IOException;

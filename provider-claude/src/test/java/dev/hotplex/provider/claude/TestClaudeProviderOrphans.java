@@ -1,5 +1,6 @@
 package dev.hotplex.provider.claude;
 
+import dev.hotplex.testkit.ProcessGroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,7 @@
 package dev.hotplex.provider.claude;
 
 import dev.hotplex.core.port.out.AgentConnection;
+import dev.hotplex.testkit.ProcessGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

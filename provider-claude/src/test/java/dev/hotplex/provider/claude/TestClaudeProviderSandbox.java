@@ -6,6 +6,7 @@ import dev.hotplex.core.port.out.SessionSpec;
 import dev.hotplex.core.port.out.TurnCompletion.Status;
 import dev.hotplex.provider.process.SandboxConfig;
 import dev.hotplex.provider.process.SandboxMode;
+import dev.hotplex.testkit.ProcessGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

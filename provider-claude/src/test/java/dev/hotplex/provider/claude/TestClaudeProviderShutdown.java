@@ -7,6 +7,7 @@ import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.TurnCompletion;
 import dev.hotplex.core.port.out.TurnCompletion.Status;
 import dev.hotplex.core.port.out.TurnInput;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingTurnListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

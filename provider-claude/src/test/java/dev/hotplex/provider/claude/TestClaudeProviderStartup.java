@@ -4,6 +4,7 @@ import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.TurnCompletion;
+import dev.hotplex.testkit.ProcessGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,7 @@ import dev.hotplex.core.port.out.TurnCompletion.Status;
 import dev.hotplex.core.port.out.TurnInput;
 import dev.hotplex.provider.claude.FakeClaudeFixture.Turn;
 import dev.hotplex.provider.claude.internal.session.ClaudeConnection;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingTurnListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

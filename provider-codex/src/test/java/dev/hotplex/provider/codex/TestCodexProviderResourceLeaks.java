@@ -4,6 +4,7 @@ import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.model.AgentEvent;
 import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.TurnInput;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingTurnListener;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import dev.hotplex.core.model.PermissionDecision;
 import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.TurnCompletion;
 import dev.hotplex.core.port.out.TurnInput;
+import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingTurnListener;
 import dev.hotplex.testkit.openai.FakeOpenAiApi;
 import org.junit.jupiter.api.Test;
@@ -259,14 +260,14 @@ class TestCodexProviderTurns {
             RecordingTurnListener listener = new RecordingTurnListener();
             connection.startTurn(new TurnInput("t1", "sleep long"), listener);
             listener.awaitEvent(AgentEvent.ToolUse.class, TURN_TIMEOUT);
-            AtomicReference<List<Long>> members = new AtomicReference<>(ProcessGroups.members(pgid));
+            AtomicReference<List<Long>> members = new AtomicReference<>(ProcessGroups.liveMembers(pgid));
             assertThat(members.get()).as("codex and its command run in the group").isNotEmpty();
 
             connection.close(Duration.ofSeconds(2));
 
             assertThat(listener.awaitCompletion(TURN_TIMEOUT).status()).isEqualTo(TurnCompletion.Status.PROCESS_DIED);
-            assertThat(ProcessGroups.members(pgid)).isEmpty();
-            assertThat(members.get()).noneMatch(ProcessGroups::running);
+            assertThat(ProcessGroups.liveMembers(pgid)).isEmpty();
+            assertThat(members.get()).noneMatch(ProcessGroups::isAlive);
             assertThat(lab.provider.liveProcessGroups()).isEmpty();
             assertThat(connection.isAlive()).isFalse();
         }

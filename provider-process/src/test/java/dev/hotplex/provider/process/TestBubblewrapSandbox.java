@@ -2,6 +2,7 @@ package dev.hotplex.provider.process;
 
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
+import dev.hotplex.testkit.ProcessGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package dev.hotplex.provider.process;
 
+import dev.hotplex.testkit.ProcessGroups;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package dev.hotplex.provider.claude;
+package dev.hotplex.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * An independent look at {@code /proc} for tests, so that "no process of the group is left" is not checked
- * by the code under test. Zombies (state Z) are dead and only wait to be collected by their parent (PID 1
- * here does not collect orphans), so they do not count as survivors.
+ * by the code under test. Zombies (state Z) and dying processes (X) are dead and only wait to be collected by their
+ * parent (PID 1 here does not collect orphans), so they do not count as survivors.
  */
 public final class ProcessGroups {
     private ProcessGroups() {
@@ -25,7 +25,7 @@ public final class ProcessGroups {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (name.chars().allMatch(Character::isDigit)) {
-                    fields(entry).filter(f -> Long.parseLong(f[2]) == pgid && !f[0].equals("Z"))
+                    fields(entry).filter(f -> Long.parseLong(f[2]) == pgid && !dead(f[0]))
                             .ifPresent(f -> members.add(Long.parseLong(name)));
                 }
             }
@@ -37,12 +37,33 @@ public final class ProcessGroups {
 
     /** The process group of a live process; empty when it is gone or a zombie. */
     public static Optional<Long> groupOf(long pid) {
-        return fields(Path.of("/proc", Long.toString(pid))).filter(f -> !f[0].equals("Z"))
+        return fields(Path.of("/proc", Long.toString(pid))).filter(f -> !dead(f[0]))
                 .map(f -> Long.parseLong(f[2]));
     }
 
     public static boolean isAlive(long pid) {
         return groupOf(pid).isPresent();
+    }
+
+    /** Zombies whose parent is {@code ppid}: children that exited and were never waited for. */
+    public static List<Long> zombieChildrenOf(long ppid) {
+        List<Long> zombies = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    fields(entry).filter(f -> f[0].equals("Z") && Long.parseLong(f[1]) == ppid)
+                            .ifPresent(f -> zombies.add(Long.parseLong(name)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return zombies;
+    }
+
+    private static boolean dead(String state) {
+        return state.equals("Z") || state.equals("X");
     }
 
     /** state, ppid, pgrp. */
