@@ -22,22 +22,27 @@ class WorkDirResolverTest {
     @TempDir
     Path temp;
 
+    private Path workspace;
     private Path root;
     private Path outside;
     private WorkDirResolver resolver;
 
     @BeforeEach
     void setUp() throws IOException {
-        root = Files.createDirectories(temp.resolve("workspace")).toRealPath();
+        workspace = Files.createDirectories(temp.resolve("workspace")).toRealPath();
+        root = Files.createDirectories(workspace.resolve("default")); // the tenant root of SessionConfig.of(...)
         outside = Files.createDirectories(temp.resolve("outside")).toRealPath();
         Files.createDirectories(root.resolve("inner/deep"));
         Files.createSymbolicLink(root.resolve("escape"), outside);
-        Files.createSymbolicLink(root.resolve("inner/escape-up"), Path.of("../../outside"));
+        Files.createSymbolicLink(root.resolve("inner/escape-up"), Path.of("../../../outside"));
         Files.createSymbolicLink(root.resolve("to-inner"), root.resolve("inner"));
         Files.createSymbolicLink(root.resolve("dangling"), temp.resolve("nowhere"));
         Files.createSymbolicLink(root.resolve("to-root"), root);
         Files.writeString(root.resolve("a-file"), "x");
-        resolver = new WorkDirResolver(root);
+        Files.createSymbolicLink(root.resolve("to-workspace"), workspace);
+        Files.createDirectories(workspace.resolve("victim/secret"));
+        Files.createSymbolicLink(root.resolve("to-victim"), workspace.resolve("victim/secret"));
+        resolver = new WorkDirResolver(workspace);
     }
 
     static Stream<Arguments> refused() {
@@ -54,8 +59,11 @@ class WorkDirResolverTest {
                 Arguments.of("inner/escape-up", "symbolic link"),
                 Arguments.of("inner/escape-up/new", "symbolic link"),
                 Arguments.of("dangling", "cannot be resolved"),
-                Arguments.of("to-root", "workspace root itself"),
-                Arguments.of(".", "workspace root itself"),
+                Arguments.of("to-root", "tenant's workspace itself"),
+                Arguments.of(".", "tenant's workspace itself"),
+                Arguments.of("to-workspace", "symbolic link"),
+                Arguments.of("to-victim", "symbolic link"),
+                Arguments.of("to-victim/more", "symbolic link"),
                 Arguments.of("a-file", "not a directory"),
                 Arguments.of("bad\nname", "control characters"),
                 Arguments.of("x".repeat(2000), "longer than"));
@@ -73,7 +81,44 @@ class WorkDirResolverTest {
     @Test
     void refusesTheRootGivenAsAnAbsolutePath() {
         assertThatThrownBy(() -> resolver.resolve(SessionConfig.of("s1").withWorkDir(root.toString())))
-                .hasMessageContaining("workspace root itself");
+                .hasMessageContaining("tenant's workspace itself");
+    }
+
+    @Test
+    void aTenantCannotNameAnotherTenantsDirectory() {
+        SessionConfig acme = SessionConfig.of("s1").withOwner("acme");
+        assertThat(resolver.resolve(acme)).isEqualTo(workspace.resolve("acme/s1"));
+        assertThat(resolver.resolve(acme.withWorkDir("default/inner"))).isEqualTo(workspace.resolve("acme/default/inner"));
+        assertThatThrownBy(() -> resolver.resolve(acme.withWorkDir(root.resolve("inner").toString())))
+                .hasMessageContaining("absolute path outside this tenant's workspace");
+        assertThatThrownBy(() -> resolver.resolve(acme.withWorkDir(workspace.resolve("victim/secret").toString())))
+                .hasMessageContaining("absolute path outside this tenant's workspace");
+        assertThatThrownBy(() -> resolver.resolve(acme.withWorkDir("../default/inner")))
+                .hasMessageContaining("'..' segment");
+    }
+
+    @Test
+    void tenantNamesThatAreNotPlainFileNamesGetAHashedDirectory() {
+        Path dotted = resolver.resolve(SessionConfig.of("s1").withOwner(".."));
+        Path slashed = resolver.resolve(SessionConfig.of("s1").withOwner("a/b"));
+        assertThat(dotted.getParent().getParent()).isEqualTo(workspace);
+        assertThat(dotted.getParent().getFileName().toString()).startsWith("h-");
+        assertThat(slashed.getParent().getParent()).isEqualTo(workspace);
+        assertThat(slashed.getParent()).isNotEqualTo(dotted.getParent());
+    }
+
+    @Test
+    void aTenantRootThatLinksOutOfTheWorkspaceIsRefused() throws IOException {
+        Files.createSymbolicLink(workspace.resolve("linked"), outside);
+        assertThatThrownBy(() -> resolver.resolve(SessionConfig.of("s1").withOwner("linked")))
+                .hasMessageContaining("symbolic link");
+    }
+
+    @Test
+    void aRecordedWorkDirFromBeforeTenantRootsStillResolves() throws IOException {
+        Path legacy = Files.createDirectories(workspace.resolve("acme:s1"));
+        assertThat(resolver.resolveRecorded(legacy)).isEqualTo(legacy);
+        assertThatThrownBy(() -> resolver.resolveRecorded(outside)).hasMessageContaining("outside the workspace root");
     }
 
     static Stream<Arguments> accepted() {
@@ -109,6 +154,7 @@ class WorkDirResolverTest {
         Path dir = resolver.resolve(SessionConfig.of("s1").withWorkDir("made/here"));
         assertThat(dir).doesNotExist();
         assertThat(resolver.create(dir)).isDirectory().isEqualTo(root.resolve("made/here"));
+        assertThat(resolver.tenantRoot("default")).isEqualTo(root);
     }
 
     @Test

@@ -55,7 +55,7 @@ class EngineTurnsTest {
         assertThat(start.coldStart()).isTrue();
         assertThat(start.resumed()).isFalse();
         assertThat(start.pid()).hasValue(10_000);
-        assertThat(start.workDir()).isEqualTo(harness.config.workspaceRoot().resolve("s1"));
+        assertThat(start.workDir()).isEqualTo(harness.config.workspaceRoot().resolve("default").resolve("s1"));
         assertThat(start.workDir()).isDirectory();
     }
 

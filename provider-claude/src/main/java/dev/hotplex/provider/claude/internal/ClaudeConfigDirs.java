@@ -2,18 +2,14 @@ package dev.hotplex.provider.claude.internal;
 
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
+import dev.hotplex.core.model.DirectoryName;
 import dev.hotplex.core.port.out.SessionSpec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,7 +25,6 @@ public final class ClaudeConfigDirs {
         ENGINE, TENANT, SESSION
     }
 
-    private static final Pattern PLAIN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final Path root;
     private final Scope scope;
@@ -76,15 +71,6 @@ public final class ClaudeConfigDirs {
 
     /** {@code name} itself when it is a plain lower-case file name, else {@code h-} and a SHA-256 prefix of it. */
     static String fileName(String name) {
-        requireNonNull(name, "name is null");
-        if (PLAIN.matcher(name).matches()) {
-            return name;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return "h-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return DirectoryName.of(name).value();
     }
 }

@@ -2,24 +2,20 @@ package dev.hotplex.provider.codex.internal;
 
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
+import dev.hotplex.core.model.DirectoryName;
 import dev.hotplex.core.port.out.SessionSpec;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,7 +35,6 @@ public final class CodexHome {
         ENGINE, TENANT, SESSION
     }
 
-    private static final Pattern PLAIN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final List<String> SEEDS = List.of("config.toml", "auth.json");
     private static final String OWNER_ONLY_DIR = "rwx------";
     private static final String OWNER_ONLY_FILE = "rw-------";
@@ -156,15 +151,6 @@ public final class CodexHome {
 
     /** {@code name} itself when it is a plain lower-case file name, else {@code h-} and a SHA-256 prefix of it. */
     static String fileName(String name) {
-        requireNonNull(name, "name is null");
-        if (PLAIN.matcher(name).matches()) {
-            return name;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return "h-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return DirectoryName.of(name).value();
     }
 }
