@@ -43,6 +43,7 @@ public final class FakeProvider implements AgentProvider {
     private volatile String version = DEFAULT_VERSION;
     private volatile boolean unavailable;
     private volatile boolean ignoreInterrupts;
+    private volatile boolean supportsSpares = true;
 
     private volatile TurnScript defaultScript = TurnScript.echo();
     private final Map<String, TurnScript> scriptsByPrefix = new ConcurrentHashMap<>();
@@ -92,6 +93,16 @@ public final class FakeProvider implements AgentProvider {
         FakeConnection connection = new FakeConnection(this, spec, nextPid.getAndIncrement(), ignoreInterrupts);
         connections.add(connection);
         return connection;
+    }
+
+    /** True unless {@link #setSupportsSpares changed}: a fake process depends on nothing but its spec. */
+    @Override
+    public boolean supportsSpares() {
+        return supportsSpares;
+    }
+
+    public void setSupportsSpares(boolean supported) {
+        supportsSpares = supported;
     }
 
     @Override

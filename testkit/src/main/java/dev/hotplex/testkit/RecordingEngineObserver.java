@@ -68,6 +68,38 @@ public final class RecordingEngineObserver implements EngineObserver {
     public record DangerBypassChanged(boolean enabled) implements Observation {
     }
 
+    public record SpareStarted(String owner, OptionalLong pid, Duration startDuration) implements Observation {
+    }
+
+    public record SpareAdopted(SessionId sessionId, OptionalLong pid) implements Observation {
+    }
+
+    public record SpareRetired(String owner, String reason) implements Observation {
+    }
+
+    public record SpareStartFailed(String owner, String reason) implements Observation {
+    }
+
+    @Override
+    public void spareStarted(String owner, OptionalLong pid, Duration startDuration) {
+        observations.add(new SpareStarted(owner, pid, startDuration));
+    }
+
+    @Override
+    public void spareAdopted(SessionId sessionId, OptionalLong pid) {
+        observations.add(new SpareAdopted(sessionId, pid));
+    }
+
+    @Override
+    public void spareRetired(String owner, String reason) {
+        observations.add(new SpareRetired(owner, reason));
+    }
+
+    @Override
+    public void spareStartFailed(String owner, String reason) {
+        observations.add(new SpareStartFailed(owner, reason));
+    }
+
     @Override
     public void processStarted(SessionId sessionId, OptionalLong pid, Duration startDuration, boolean resumed) {
         observations.add(new ProcessStarted(sessionId, pid, startDuration, resumed));

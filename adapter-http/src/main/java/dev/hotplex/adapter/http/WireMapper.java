@@ -32,6 +32,7 @@ final class WireMapper {
                 data.put("providerSessionId", start.providerSessionId());
                 data.put("coldStart", start.coldStart());
                 data.put("resumed", start.resumed());
+                data.put("prewarmed", start.prewarmed());
                 data.put("pid", start.pid().isPresent() ? start.pid().getAsLong() : null);
                 data.put("workDir", start.workDir().toString());
             }

@@ -20,9 +20,12 @@ public sealed interface AgentEvent {
         return false;
     }
 
-    /** A turn began; {@code coldStart} tells whether a process had to be spawned for it. */
+    /**
+     * A turn began; {@code coldStart} tells whether a process had to be spawned for it, {@code prewarmed} whether
+     * the session's first turn took over a spare process started ahead of it.
+     */
     record SessionStart(SessionId sessionId, String providerSessionId, boolean coldStart, boolean resumed,
-                        OptionalLong pid, Path workDir) implements AgentEvent {
+                        OptionalLong pid, Path workDir, boolean prewarmed) implements AgentEvent {
         public SessionStart {
             requireNonNull(sessionId, "sessionId is null");
             requireNonNull(providerSessionId, "providerSessionId is null");

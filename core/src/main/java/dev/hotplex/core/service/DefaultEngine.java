@@ -70,6 +70,7 @@ public final class DefaultEngine implements Engine {
     private final ScheduledExecutorService timer;
     private final ExecutorService turnThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore startSlots;
+    private final Optional<SparePool> spares;
     private final Object inFlightMonitor = new Object();
     private int turnsInFlight;
     private volatile List<String> allowedTools;
@@ -108,6 +109,23 @@ public final class DefaultEngine implements Engine {
             long every = config.reaperInterval().toMillis();
             timer.scheduleWithFixedDelay(this::reapIdleSafely, every, every, TimeUnit.MILLISECONDS);
         }
+        this.spares = sparePool();
+        spares.ifPresent(SparePool::start);
+    }
+
+    /** Spares of the default provider, when configured and the provider can start processes ahead of sessions. */
+    private Optional<SparePool> sparePool() {
+        if (!config.prewarm().enabled()) {
+            return Optional.empty();
+        }
+        AgentProvider provider = providers.defaultProvider();
+        if (!provider.supportsSpares()) {
+            LOG.log(System.Logger.Level.WARNING, "pre-warming is off: provider {0} cannot start a process before "
+                    + "its session exists with this configuration", provider.name());
+            return Optional.empty();
+        }
+        return Optional.of(new SparePool(config, provider, workDirs, observer, clock, startSlots, registry::size,
+                () -> new SparePool.Tools(allowedTools, disallowedTools)));
     }
 
     // ---- turns ---------------------------------------------------------------------------------
@@ -175,6 +193,7 @@ public final class DefaultEngine implements Engine {
             return refused.get();
         }
         observer.turnPrompt(session.sessionId(), turn.turnId(), prompt);
+        boolean prewarmed = session.takeSpareUse();
         boolean coldStart = session.liveConnection().isEmpty();
         boolean resumed = false;
         AgentConnection connection;
@@ -192,7 +211,7 @@ public final class DefaultEngine implements Engine {
         }
         turn.useConnection(connection);
         turn.emit(new AgentEvent.SessionStart(session.sessionId(), session.providerSessionId(), coldStart, resumed,
-                connection.pid(), session.workDir()));
+                connection.pid(), session.workDir(), prewarmed));
         if (turn.interruptRequested() || turn.stopReason().isPresent()) {
             return fail(session, turn, Optional.empty(), StandardErrorCode.INTERRUPTED,
                     turn.stopReason().orElse("interrupted before the turn started"), TurnOutcome.INTERRUPTED);
@@ -617,6 +636,7 @@ public final class DefaultEngine implements Engine {
             closed = true;
         }
         timer.shutdownNow();
+        spares.ifPresent(SparePool::close);
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (Session session : registry.all()) {
             stops.add(CompletableFuture.runAsync(() -> {
@@ -645,8 +665,16 @@ public final class DefaultEngine implements Engine {
     private Session newSession(SessionConfig sessionConfig, Optional<Path> requestedDir) {
         Instant now = clock.now();
         Optional<SessionRecord> stored = findRecord(sessionConfig.sessionId());
+        if (stored.isEmpty()) {
+            Optional<SparePool.Spare> spare = spares.filter(pool -> mayAdoptSpare(sessionConfig, requestedDir))
+                    .flatMap(pool -> pool.take(sessionConfig.owner(),
+                            new SparePool.Tools(allowedTools, disallowedTools)));
+            if (spare.isPresent()) {
+                return adopt(sessionConfig, spare.get(), now);
+            }
+        }
         Path workDir = requestedDir
-                .or(() -> stored.map(record -> workDirs.resolve(sessionConfig.withWorkDir(record.workDir().toString()))))
+                .or(() -> stored.map(record -> workDirs.resolveRecorded(record.workDir())))
                 .orElseGet(() -> workDirs.resolve(sessionConfig));
         SessionRecord record = stored
                 .map(previous -> new SessionRecord(previous.sessionId(), previous.owner(), previous.provider(),
@@ -657,6 +685,27 @@ public final class DefaultEngine implements Engine {
                         providerSessionIds.forSession(sessionConfig.sessionId()), workDir, now, now,
                         SessionState.IDLE, SessionStats.empty(sessionConfig.sessionId())));
         return new Session(record, sessionConfig.systemPrompt(), record.provider());
+    }
+
+    /** A spare is started in a work dir of its own, without a system prompt, on the default provider. */
+    private boolean mayAdoptSpare(SessionConfig sessionConfig, Optional<Path> requestedDir) {
+        String defaultProvider = providers.defaultProvider().name();
+        return requestedDir.isEmpty() && sessionConfig.systemPrompt().isEmpty()
+                && sessionConfig.provider().map(defaultProvider::equals).orElse(true);
+    }
+
+    /** The new session takes over the spare's process, work dir and conversation id. */
+    private Session adopt(SessionConfig sessionConfig, SparePool.Spare spare, Instant now) {
+        SessionSpec spec = spare.spec();
+        SessionRecord record = new SessionRecord(sessionConfig.sessionId(), sessionConfig.owner(),
+                providers.defaultProvider().name(), spec.providerSessionId(), spec.workDir(), now, now,
+                SessionState.READY, SessionStats.empty(sessionConfig.sessionId()));
+        Session session = new Session(record, Optional.empty(), record.provider());
+        session.adoptSpare(spare.connection(), new SessionSpec(sessionConfig.sessionId(), sessionConfig.owner(),
+                spec.providerSessionId(), spec.workDir(), false, Optional.empty(), spec.allowedTools(),
+                spec.disallowedTools()));
+        observer.spareAdopted(sessionConfig.sessionId(), spare.connection().pid());
+        return session;
     }
 
     private SessionSpec specFor(Session session, boolean resume) {

@@ -27,6 +27,7 @@ import static java.util.Objects.requireNonNull;
  * @param maxPromptChars     longer prompts are refused with {@code INVALID_REQUEST}
  * @param adminToken         enables the danger bypass for whoever presents it; empty disables the bypass entirely
  * @param maxBypass          the danger bypass switches itself off after this
+ * @param prewarm            spare processes started ahead of new sessions; {@link Prewarm#OFF} by default
  */
 public record EngineConfig(
         Path workspaceRoot,
@@ -44,7 +45,31 @@ public record EngineConfig(
         List<String> allowedTools,
         List<String> disallowedTools,
         Optional<String> adminToken,
-        Duration maxBypass) {
+        Duration maxBypass,
+        Prewarm prewarm) {
+
+    /**
+     * Spare processes for brand-new sessions, so their first turn skips the cold start.
+     *
+     * @param spares   spares kept ready per tenant; 0 turns pre-warming off
+     * @param tenants  tenants kept warm from the engine's start; any other tenant gets spares after its first new
+     *                 session, until it opens none for the idle timeout
+     * @param interval at most one spare is started per interval, in the background
+     */
+    public record Prewarm(int spares, List<String> tenants, Duration interval) {
+        public static final Prewarm OFF = new Prewarm(0, List.of(), Duration.ofSeconds(1));
+
+        public Prewarm {
+            tenants = List.copyOf(requireNonNull(tenants, "tenants is null"));
+            check(spares >= 0, "prewarm spares must not be negative, got " + spares);
+            positive("prewarm interval", interval);
+            tenants.forEach(tenant -> check(!tenant.isBlank(), "prewarm tenants must not be blank"));
+        }
+
+        public boolean enabled() {
+            return spares > 0;
+        }
+    }
 
     public EngineConfig {
         requireNonNull(workspaceRoot, "workspaceRoot is null");
@@ -64,6 +89,9 @@ public record EngineConfig(
         positive("idleTimeout", idleTimeout);
         positive("permissionTimeout", permissionTimeout);
         positive("maxBypass", maxBypass);
+        requireNonNull(prewarm, "prewarm is null");
+        check(prewarm.spares() < maxSessions, "prewarm spares (" + prewarm.spares()
+                + ") must be below maxSessions (" + maxSessions + "): spares count as live processes");
         requireNonNull(reaperInterval, "reaperInterval is null");
         check(!reaperInterval.isNegative(), "reaperInterval must not be negative");
         adminToken.ifPresent(token -> check(token.length() >= 16, "adminToken must be at least 16 characters"));
@@ -120,6 +148,7 @@ public record EngineConfig(
         private List<String> disallowedTools = List.of();
         private Optional<String> adminToken = Optional.empty();
         private Duration maxBypass = Duration.ofMinutes(15);
+        private Prewarm prewarm = Prewarm.OFF;
 
         public Builder(Path workspaceRoot) {
             this.workspaceRoot = workspaceRoot;
@@ -142,6 +171,7 @@ public record EngineConfig(
             disallowedTools = from.disallowedTools;
             adminToken = from.adminToken;
             maxBypass = from.maxBypass;
+            prewarm = from.prewarm;
         }
 
         public Builder workspaceRoot(Path value) {
@@ -224,10 +254,15 @@ public record EngineConfig(
             return this;
         }
 
+        public Builder prewarm(Prewarm value) {
+            prewarm = value;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(workspaceRoot, namespace, maxSessions, maxConcurrentStarts, turnTimeout,
                     interruptGrace, stopGrace, idleTimeout, permissionTimeout, reaperInterval, maxPromptChars,
-                    toolApproval, allowedTools, disallowedTools, adminToken, maxBypass);
+                    toolApproval, allowedTools, disallowedTools, adminToken, maxBypass, prewarm);
         }
     }
 
@@ -247,6 +282,6 @@ public record EngineConfig(
         // never print the admin token
         return "EngineConfig[workspaceRoot=" + workspaceRoot + ", namespace=" + namespace + ", maxSessions="
                 + maxSessions + ", turnTimeout=" + turnTimeout + ", idleTimeout=" + idleTimeout + ", toolApproval="
-                + toolApproval + ", adminToken=" + (adminToken.isPresent() ? "****" : "none") + "]";
+                + toolApproval + ", prewarm=" + prewarm + ", adminToken=" + (adminToken.isPresent() ? "****" : "none") + "]";
     }
 }

@@ -36,6 +36,7 @@ final class Session {
     private SessionStats stats;
     private TurnExecution currentTurn;
     private boolean closing;
+    private boolean spareUnused;
     private ToolRules allowedTools = new ToolRules(java.util.List.of());
     private ToolRules disallowedTools = new ToolRules(java.util.List.of());
 
@@ -126,6 +127,19 @@ final class Session {
         return true;
     }
 
+    /** Takes over a spare process before the session's first turn (the session is not yet visible to anyone). */
+    synchronized void adoptSpare(AgentConnection spare, SessionSpec spec) {
+        attach(spare, spec);
+        spareUnused = true;
+    }
+
+    /** True once, for the first turn on an adopted spare. */
+    synchronized boolean takeSpareUse() {
+        boolean first = spareUnused && connection != null;
+        spareUnused = false;
+        return first;
+    }
+
     /** The tool rules the running process was started with. */
     synchronized ToolRules allowedTools() {
         return allowedTools;
@@ -148,6 +162,7 @@ final class Session {
     /** Drops the connection after it was closed, leaving the session in {@code finalState}. */
     synchronized void detach(SessionState finalState) {
         connection = null;
+        spareUnused = false;
         lastTotals = ProviderTotals.NONE;
         state = finalState;
     }

@@ -41,6 +41,7 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
     private final LiveProcessRegistry registry;
     private final ClaudeConnector connector;
     private final ClaudeConfigDirs configDirs;
+    private final ConfigDirScope configDirScope;
     private final String sandbox;
     private final VersionProbe versionProbe;
 
@@ -61,6 +62,7 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
         this.sandbox = sandboxChoice.sandbox().describe();
         this.registry = registry(config);
         ProcessLauncher launcher = new ProcessLauncher(registry, sandboxChoice.sandbox());
+        this.configDirScope = config.configDirScope();
         this.configDirs = new ClaudeConfigDirs(ClaudeTranscripts.configDir(environment),
                 switch (config.configDirScope()) {
                     case ENGINE -> ClaudeConfigDirs.Scope.ENGINE;
@@ -100,6 +102,12 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
     public AgentConnection open(SessionSpec spec) {
         requireNonNull(spec, "spec is null");
         return connector.open(spec);
+    }
+
+    /** A spare can run ahead of its session unless each session gets its own config dir (named after its id). */
+    @Override
+    public boolean supportsSpares() {
+        return configDirScope != ConfigDirScope.SESSION;
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
     private final VersionProbe versionProbe;
     private final ThreadIds threads;
     private final CodexHome home;
+    private final CodexHomeScope homeScope;
     private final String sandbox;
 
     public CodexProvider(CodexProviderConfig config) {
@@ -77,6 +78,7 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
         }
         ProcessLauncher launcher = new ProcessLauncher(registry, osSandbox);
         this.threads = new ThreadIds(config.stateDir().resolve("threads"));
+        this.homeScope = config.homeScope();
         this.home = new CodexHome(config.home(), environment, switch (config.homeScope()) {
             case ENGINE -> CodexHome.Scope.ENGINE;
             case TENANT -> CodexHome.Scope.TENANT;
@@ -117,6 +119,12 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
     public AgentConnection open(SessionSpec spec) {
         requireNonNull(spec, "spec is null");
         return connector.open(spec);
+    }
+
+    /** A spare can run ahead of its session unless each session gets its own Codex home (named after its id). */
+    @Override
+    public boolean supportsSpares() {
+        return homeScope != CodexHomeScope.SESSION;
     }
 
     /** Whether a thread was recorded for the session: Codex keeps it in its home until it is discarded. */

@@ -46,6 +46,7 @@ public final class EventJson {
                 data.put("provider_session_id", start.providerSessionId());
                 data.put("cold_start", start.coldStart());
                 data.put("resumed", start.resumed());
+                data.put("prewarmed", start.prewarmed());
                 if (start.pid().isPresent()) {
                     data.put("pid", start.pid().getAsLong());
                 } else {

@@ -35,7 +35,7 @@ class EventJsonTest {
         SessionId id = SessionId.of("s1");
         ToolCall call = new ToolCall("t1", "Bash", Map.of("command", "ls"));
         List<AgentEvent> events = List.of(
-                new AgentEvent.SessionStart(id, "p-1", true, false, OptionalLong.of(42), Path.of("/ws/s1")),
+                new AgentEvent.SessionStart(id, "p-1", true, false, OptionalLong.of(42), Path.of("/ws/s1"), false),
                 new AgentEvent.Thinking("hmm", true),
                 new AgentEvent.Answer("yes", false),
                 new AgentEvent.ToolUse(call),

@@ -14,6 +14,15 @@ public interface AgentProvider extends AutoCloseable {
      */
     AgentConnection open(SessionSpec spec);
 
+    /**
+     * Whether {@link #open} may run before the session exists, for a spare process a new session adopts later. True
+     * only when the process depends on nothing but the owner, work dir, provider session id and tool lists of its
+     * spec (not on the session id, nor on a system prompt: spares are started without one).
+     */
+    default boolean supportsSpares() {
+        return false;
+    }
+
     /** Whether the provider holds a conversation under {@code spec.providerSessionId()} that it can resume. */
     boolean canResume(SessionSpec spec);
 

@@ -22,6 +22,22 @@ public interface EngineObserver {
     default void processStarted(SessionId sessionId, OptionalLong pid, Duration startDuration, boolean resumed) {
     }
 
+    /** A spare process for {@code owner}'s future sessions became ready after {@code startDuration}. */
+    default void spareStarted(String owner, OptionalLong pid, Duration startDuration) {
+    }
+
+    /** A new session took over a spare process: its first turn skips the cold start. */
+    default void spareAdopted(SessionId sessionId, OptionalLong pid) {
+    }
+
+    /** A spare was ended unused: {@code reason} is {@code unused}, {@code tools-changed}, {@code died} or {@code closing}. */
+    default void spareRetired(String owner, String reason) {
+    }
+
+    /** Starting a spare failed; new sessions start cold meanwhile. */
+    default void spareStartFailed(String owner, String reason) {
+    }
+
     /** A spawn failed. */
     default void processStartFailed(SessionId sessionId, String reason) {
     }
