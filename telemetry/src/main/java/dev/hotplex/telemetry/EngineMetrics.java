@@ -35,6 +35,12 @@ public final class EngineMetrics implements AutoCloseable {
     private final LongCounter processStarts;
     private final LongCounter processStartFailures;
     private final LongCounter processCrashes;
+    private final LongCounter sparesStarted;
+    private final LongCounter sparesAdopted;
+    private final LongCounter sparesRetired;
+    private final LongCounter spareStartFailures;
+    private final AtomicLong sparesReady = new AtomicLong();
+    private final ObservableLongGauge sparesReadyGauge;
     private final LongCounter turns;
     private final LongCounter timeouts;
     private final LongCounter interrupts;
@@ -74,6 +80,17 @@ public final class EngineMetrics implements AutoCloseable {
                 .setDescription("Agent process spawns that failed.").build();
         processCrashes = meter.counterBuilder(METRIC_PROCESS_CRASHES).setUnit(UNIT_PROCESS)
                 .setDescription("Agent processes that ended without being asked to.").build();
+        sparesStarted = meter.counterBuilder(METRIC_SPARES_STARTED).setUnit(UNIT_PROCESS)
+                .setDescription("Spare agent processes started ahead of new sessions.").build();
+        sparesAdopted = meter.counterBuilder(METRIC_SPARES_ADOPTED).setUnit(UNIT_PROCESS)
+                .setDescription("Spare processes new sessions took over (first turns without a cold start).").build();
+        sparesRetired = meter.counterBuilder(METRIC_SPARES_RETIRED).setUnit(UNIT_PROCESS)
+                .setDescription("Spare processes ended unused, by reason.").build();
+        spareStartFailures = meter.counterBuilder(METRIC_SPARES_START_FAILURES).setUnit(UNIT_PROCESS)
+                .setDescription("Spare process starts that failed.").build();
+        sparesReadyGauge = meter.gaugeBuilder(METRIC_SPARES_READY).ofLongs().setUnit(UNIT_PROCESS)
+                .setDescription("Spare processes ready now.")
+                .buildWithCallback(measurement -> measurement.record(sparesReady.get()));
         turns = meter.counterBuilder(METRIC_TURNS).setUnit(UNIT_TURN)
                 .setDescription("Turns ended, by outcome.").build();
         timeouts = meter.counterBuilder(METRIC_TURN_TIMEOUTS).setUnit(UNIT_TIMEOUT)
@@ -109,6 +126,25 @@ public final class EngineMetrics implements AutoCloseable {
 
     public void processStartFailed() {
         processStartFailures.add(1);
+    }
+
+    public void spareStarted() {
+        sparesStarted.add(1);
+        sparesReady.incrementAndGet();
+    }
+
+    public void spareAdopted() {
+        sparesAdopted.add(1);
+        sparesReady.decrementAndGet();
+    }
+
+    public void spareRetired(String reason) {
+        sparesRetired.add(1, Attributes.of(SPARE_REASON, reason));
+        sparesReady.decrementAndGet();
+    }
+
+    public void spareStartFailed() {
+        spareStartFailures.add(1);
     }
 
     public void processCrashed() {
@@ -207,6 +243,7 @@ public final class EngineMetrics implements AutoCloseable {
         activeGauge.close();
         busyGauge.close();
         bypassGauge.close();
+        sparesReadyGauge.close();
     }
 
     private AttributesBuilder genAi(Optional<String> responseModel) {

@@ -70,6 +70,7 @@ public final class TelemetryNames {
     public static final AttributeKey<String> TURN_ID = AttributeKey.stringKey("hotplex.turn.id");
     public static final AttributeKey<String> TURN_OUTCOME = AttributeKey.stringKey("hotplex.turn.outcome");
     public static final AttributeKey<Boolean> TURN_COLD_START = AttributeKey.booleanKey("hotplex.turn.cold_start");
+    public static final AttributeKey<Boolean> TURN_PREWARMED = AttributeKey.booleanKey("hotplex.turn.prewarmed");
     public static final AttributeKey<Double> TURN_COST_USD = AttributeKey.doubleKey("hotplex.turn.cost_usd");
     public static final AttributeKey<Long> TURN_TOOL_CALLS = AttributeKey.longKey("hotplex.turn.tool_calls");
     public static final AttributeKey<Long> TURN_FILES_MODIFIED = AttributeKey.longKey("hotplex.turn.files_modified");
@@ -86,6 +87,7 @@ public final class TelemetryNames {
     public static final AttributeKey<String> PERMISSION_DECISION = AttributeKey.stringKey("hotplex.permission.decision");
     public static final AttributeKey<String> PERMISSION_SOURCE = AttributeKey.stringKey("hotplex.permission.source");
     public static final AttributeKey<String> PERMISSION_REQUEST_ID = AttributeKey.stringKey("hotplex.permission.request_id");
+    public static final AttributeKey<String> SPARE_REASON = AttributeKey.stringKey("hotplex.spare.reason");
     public static final AttributeKey<String> RESILIENCE_KIND = AttributeKey.stringKey("hotplex.resilience.kind");
     public static final AttributeKey<String> RESILIENCE_NAME = AttributeKey.stringKey("hotplex.resilience.name");
 
@@ -108,6 +110,11 @@ public final class TelemetryNames {
     public static final String METRIC_PROCESS_START_FAILURES = "hotplex.process.start_failures";
     public static final String METRIC_COLD_START_DURATION = "hotplex.process.cold_start.duration";
     public static final String METRIC_PROCESS_CRASHES = "hotplex.process.crashes";
+    public static final String METRIC_SPARES_READY = "hotplex.spares.ready";
+    public static final String METRIC_SPARES_STARTED = "hotplex.spares.started";
+    public static final String METRIC_SPARES_ADOPTED = "hotplex.spares.adopted";
+    public static final String METRIC_SPARES_RETIRED = "hotplex.spares.retired";
+    public static final String METRIC_SPARES_START_FAILURES = "hotplex.spares.start_failures";
     public static final String METRIC_TURNS = "hotplex.turns";
     public static final String METRIC_TURN_TIMEOUTS = "hotplex.turn.timeouts";
     public static final String METRIC_INTERRUPTS = "hotplex.turn.interrupts";

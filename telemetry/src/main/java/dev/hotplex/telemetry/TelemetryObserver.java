@@ -123,6 +123,26 @@ public final class TelemetryObserver implements EngineObserver {
     }
 
     @Override
+    public void spareStarted(String owner, OptionalLong pid, Duration startDuration) {
+        safely("spareStarted", metrics::spareStarted);
+    }
+
+    @Override
+    public void spareAdopted(SessionId sessionId, OptionalLong pid) {
+        safely("spareAdopted", metrics::spareAdopted);
+    }
+
+    @Override
+    public void spareRetired(String owner, String reason) {
+        safely("spareRetired", () -> metrics.spareRetired(reason));
+    }
+
+    @Override
+    public void spareStartFailed(String owner, String reason) {
+        safely("spareStartFailed", metrics::spareStartFailed);
+    }
+
+    @Override
     public void dangerBypassChanged(boolean enabled) {
         safely("dangerBypassChanged", () -> metrics.dangerBypassChanged(enabled));
     }

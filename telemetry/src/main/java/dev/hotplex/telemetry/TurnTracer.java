@@ -87,7 +87,10 @@ final class TurnTracer {
             return;
         }
         switch (event) {
-            case AgentEvent.SessionStart start -> turn.span.setAttribute(TURN_COLD_START, start.coldStart());
+            case AgentEvent.SessionStart start -> {
+                turn.span.setAttribute(TURN_COLD_START, start.coldStart());
+                turn.span.setAttribute(TURN_PREWARMED, start.prewarmed());
+            }
             case AgentEvent.Thinking thinking -> firstChunk(turn);
             case AgentEvent.Answer answer -> firstChunk(turn);
             case AgentEvent.ToolUse use -> toolStarted(turn, use);

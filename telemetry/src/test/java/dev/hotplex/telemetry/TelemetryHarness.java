@@ -43,6 +43,11 @@ final class TelemetryHarness implements AutoCloseable {
     final DefaultEngine engine;
 
     TelemetryHarness(Path workspace, TelemetryConfig config, ContentPolicy policy, ToolApproval approval) {
+        this(workspace, config, policy, approval, EngineConfig.Prewarm.OFF);
+    }
+
+    TelemetryHarness(Path workspace, TelemetryConfig config, ContentPolicy policy, ToolApproval approval,
+                     EngineConfig.Prewarm prewarm) {
         sdk = TelemetrySdk.create(config, List.of(spans), List.of(metrics));
         engineMetrics = new EngineMetrics(sdk.openTelemetry().getMeter(TelemetryNames.SCOPE), config);
         observer = new TelemetryObserver(sdk.openTelemetry().getTracer(TelemetryNames.SCOPE), engineMetrics, config);
@@ -51,6 +56,7 @@ final class TelemetryHarness implements AutoCloseable {
                 .turnTimeout(Duration.ofSeconds(30))
                 .permissionTimeout(Duration.ofSeconds(30))
                 .toolApproval(approval)
+                .prewarm(prewarm)
                 .build();
         engine = new DefaultEngine(engineConfig, provider, policy, observer, new InMemorySessionStore(),
                 new SystemClock(), new SequentialIdGenerator("turn"));

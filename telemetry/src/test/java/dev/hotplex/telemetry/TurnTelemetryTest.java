@@ -7,6 +7,7 @@ import dev.hotplex.core.model.SessionStats;
 import dev.hotplex.core.model.TurnOutcome;
 import dev.hotplex.core.model.TurnResult;
 import dev.hotplex.core.port.out.ContentPolicy;
+import dev.hotplex.core.service.EngineConfig;
 import dev.hotplex.core.service.ToolApproval;
 import dev.hotplex.testkit.BlockingContentPolicy;
 import dev.hotplex.testkit.RecordingEventSink;
@@ -338,6 +339,42 @@ class TurnTelemetryTest {
             assertThat(t.onlySpan(SPAN_TURN).getAttributes().get(ERROR_TYPE)).isEqualTo("PROCESS_START_FAILED");
             assertThat(counter(t.metric(METRIC_PROCESS_START_FAILURES), null, null)).isEqualTo(1);
             assertThat(t.maybeMetric(METRIC_TOKEN_USAGE)).as("no tokens were spent").isEmpty();
+        }
+    }
+
+    @Test
+    void aPrewarmedFirstTurnSaysSoAndSparesAreCounted() throws Exception {
+        EngineConfig.Prewarm prewarm = new EngineConfig.Prewarm(1, List.of("default"), Duration.ofMillis(20));
+        try (TelemetryHarness t = new TelemetryHarness(workspace, TelemetryHarness.config(), ContentPolicy.allowAll(),
+                ToolApproval.ALLOW, prewarm)) {
+            awaitGauge(t, METRIC_SPARES_READY, 1);
+
+            TurnResult first = t.engine.execute(SessionConfig.of("warm-1"), "one", new RecordingEventSink());
+            assertThat(first.outcome()).isEqualTo(TurnOutcome.SUCCESS);
+
+            SpanData turn = t.onlySpan(SPAN_TURN);
+            assertThat(turn.getAttributes().get(TURN_PREWARMED)).isTrue();
+            assertThat(turn.getAttributes().get(TURN_COLD_START)).isFalse();
+            assertThat(t.spans(SPAN_PROCESS_START)).as("the spare's start is not the session's").isEmpty();
+            assertThat(counter(t.metric(METRIC_SPARES_ADOPTED), null, null)).isEqualTo(1);
+            awaitGauge(t, METRIC_SPARES_READY, 1); // refilled
+            assertThat(counter(t.metric(METRIC_SPARES_STARTED), null, null)).isEqualTo(2);
+
+            t.engine.setAllowedTools(List.of("Read"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (t.maybeMetric(METRIC_SPARES_RETIRED).isEmpty()) {
+                assertThat(System.nanoTime()).as("a spare retired in time").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThat(counter(t.metric(METRIC_SPARES_RETIRED), SPARE_REASON, "tools-changed")).isEqualTo(1);
+        }
+    }
+
+    private static void awaitGauge(TelemetryHarness t, String name, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (t.maybeMetric(name).map(TurnTelemetryTest::gauge).orElse(0L) != expected) {
+            assertThat(System.nanoTime()).as(name + " reaches " + expected + " in time").isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 
