@@ -28,10 +28,13 @@ public record EngineSettings(
         String toolApproval,
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> allowedTools,
         @JsonDeserialize(using = CommaListDeserializer.class) List<String> disallowedTools,
-        Duration maxBypass) {
+        Duration maxBypass,
+        Integer prewarmSpares,
+        @JsonDeserialize(using = CommaListDeserializer.class) List<String> prewarmTenants,
+        Duration prewarmInterval) {
 
     static final EngineSettings EMPTY = new EngineSettings(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null, null, null);
 
     public EngineConfig toEngineConfig(Path workspace, Optional<String> adminToken) {
         EngineConfig.Builder builder = new EngineConfig.Builder(workspace);
@@ -50,6 +53,10 @@ public record EngineSettings(
         Settings.set(disallowedTools, builder::disallowedTools);
         builder.adminToken(adminToken);
         Settings.set(maxBypass, builder::maxBypass);
+        EngineConfig.Prewarm off = EngineConfig.Prewarm.OFF;
+        builder.prewarm(new EngineConfig.Prewarm(prewarmSpares == null ? off.spares() : prewarmSpares,
+                prewarmTenants == null ? off.tenants() : prewarmTenants,
+                prewarmInterval == null ? off.interval() : prewarmInterval));
         return builder.build();
     }
 

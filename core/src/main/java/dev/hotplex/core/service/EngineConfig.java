@@ -61,9 +61,9 @@ public record EngineConfig(
 
         public Prewarm {
             tenants = List.copyOf(requireNonNull(tenants, "tenants is null"));
-            check(spares >= 0, "prewarm spares must not be negative, got " + spares);
-            positive("prewarm interval", interval);
-            tenants.forEach(tenant -> check(!tenant.isBlank(), "prewarm tenants must not be blank"));
+            check(spares >= 0, "prewarmSpares must not be negative, got " + spares);
+            positive("prewarmInterval", interval);
+            tenants.forEach(tenant -> check(!tenant.isBlank(), "prewarmTenants must not contain a blank name"));
         }
 
         public boolean enabled() {
@@ -90,7 +90,7 @@ public record EngineConfig(
         positive("permissionTimeout", permissionTimeout);
         positive("maxBypass", maxBypass);
         requireNonNull(prewarm, "prewarm is null");
-        check(prewarm.spares() < maxSessions, "prewarm spares (" + prewarm.spares()
+        check(prewarm.spares() < maxSessions, "prewarmSpares (" + prewarm.spares()
                 + ") must be below maxSessions (" + maxSessions + "): spares count as live processes");
         requireNonNull(reaperInterval, "reaperInterval is null");
         check(!reaperInterval.isNegative(), "reaperInterval must not be negative");
