@@ -70,7 +70,7 @@ class CodexSandboxEndToEndTest {
         workspace = Files.createDirectories(base.resolve("workspace"));
         state = Files.createDirectories(base.resolve("state"));
         codexState = state.resolve("codex");
-        Path globexWork = Files.createDirectories(workspace.resolve("globex-work"));
+        Path globexWork = Files.createDirectories(workspace.resolve("globex/globex-work")); // another tenant's
         Files.writeString(globexWork.resolve("secret.txt"), SECRET + "\n");
         Files.writeString(state.resolve("audit.log"), "the engine's audit log\n");
         api = FakeOpenAiApi.builder()
@@ -151,7 +151,7 @@ class CodexSandboxEndToEndTest {
         AgentEvent.ToolResult result = tool.sink().awaitEvent(AgentEvent.ToolResult.class, WAIT);
         assertThat(result.isError()).as("%s", result.output()).isFalse();
         assertThat(result.output()).contains("inside").doesNotContain("uid map");
-        assertThat(workspace.resolve("hot").resolve("inside.txt")).hasContent("inside");
+        assertThat(workspace.resolve("acme/hot").resolve("inside.txt")).hasContent("inside");
         AgentEvent.SessionStart warm = tool.sink().awaitEvent(AgentEvent.SessionStart.class, WAIT);
         assertThat(warm.coldStart()).as("the same hot Codex").isFalse();
         assertThat(ProcessGroups.liveMembers(warm.pid().orElseThrow())).as("bwrap, its init and Codex")
@@ -188,7 +188,7 @@ class CodexSandboxEndToEndTest {
         AgentEvent.ToolResult write = escape(session("write-neighbour"), "escape neighbour now");
         AgentEvent.ToolResult read = escape(session("read-neighbour"), "read neighbour now");
 
-        assertThat(workspace.resolve("globex-work").resolve("planted.txt")).doesNotExist();
+        assertThat(workspace.resolve("globex/globex-work").resolve("planted.txt")).doesNotExist();
         assertThat(write.output()).containsIgnoringCase("no such file or directory");
         assertThat(read.output()).containsIgnoringCase("no such file or directory").doesNotContain(SECRET);
     }

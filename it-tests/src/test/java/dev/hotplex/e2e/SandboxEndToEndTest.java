@@ -55,7 +55,7 @@ class SandboxEndToEndTest {
         base = Files.createDirectories(Path.of("target", "sandbox-e2e", UUID.randomUUID().toString())).toAbsolutePath();
         Path workspace = base.resolve("workspace");
         Path state = base.resolve("state");
-        Path globexWork = workspace.resolve("globex-work");
+        Path globexWork = workspace.resolve("globex/globex-work"); // another tenant's work dir
         Path config = base.resolve("config");
         api = FakeAnthropicApi.builder()
                 .when("write inside", Reply.bash("echo inside > inside.txt && cat inside.txt"))
@@ -115,7 +115,7 @@ class SandboxEndToEndTest {
         AgentEvent.ToolResult result = tool.sink().awaitEvent(AgentEvent.ToolResult.class, WAIT);
         assertThat(result.isError()).isFalse();
         assertThat(result.output()).contains("inside");
-        assertThat(claude.workspace.resolve("acme-hot").resolve("inside.txt")).hasContent("inside");
+        assertThat(claude.workspace.resolve("acme/acme-hot").resolve("inside.txt")).hasContent("inside");
         assertThat(tool.sink().awaitEvent(AgentEvent.SessionStart.class, WAIT).coldStart()).as("the same hot CLI")
                 .isFalse();
         assertThat(claude.configDir.resolve("tenants").resolve("acme")).isDirectory();
@@ -141,7 +141,7 @@ class SandboxEndToEndTest {
         AgentEvent.ToolResult write = escape(acme("acme:write-neighbour", "acme-w"), "escape neighbour now");
         AgentEvent.ToolResult read = escape(acme("acme:read-neighbour", "acme-r"), "read neighbour now");
 
-        assertThat(claude.workspace.resolve("globex-work").resolve("planted.txt")).doesNotExist();
+        assertThat(claude.workspace.resolve("globex/globex-work").resolve("planted.txt")).doesNotExist();
         assertThat(write.output()).containsIgnoringCase("no such file or directory");
         assertThat(read.output()).containsIgnoringCase("no such file or directory").doesNotContain(SECRET);
     }
