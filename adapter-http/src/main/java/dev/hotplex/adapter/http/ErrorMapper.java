@@ -36,6 +36,10 @@ final class ErrorMapper {
                 case REQUEST_TOO_LARGE -> 431;
                 case RATE_LIMITED -> 429;
                 case STREAM_OVERFLOW -> 503;
+                case UNSUPPORTED_MEDIA_TYPE -> 415;
+                case NOT_ACCEPTABLE -> 406;
+                case TOO_MANY_STREAMS -> 429;
+                case FORBIDDEN_ORIGIN -> 403;
             };
         }
         return switch (code.type()) {
@@ -57,7 +61,10 @@ final class ErrorMapper {
         return switch (status) {
             case 401 -> StandardErrorCode.UNAUTHORIZED;
             case 404 -> HttpErrorCode.NOT_FOUND;
+            case 403 -> HttpErrorCode.FORBIDDEN_ORIGIN;
             case 405 -> HttpErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> HttpErrorCode.NOT_ACCEPTABLE;
+            case 415 -> HttpErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 413 -> HttpErrorCode.PAYLOAD_TOO_LARGE;
             case 414, 431 -> HttpErrorCode.REQUEST_TOO_LARGE;
             case 429 -> HttpErrorCode.RATE_LIMITED;

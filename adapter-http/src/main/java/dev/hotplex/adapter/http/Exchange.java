@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
@@ -60,6 +61,7 @@ final class Exchange {
     }
 
     byte[] bodyBytes(Context ctx) {
+        requireJsonContentType(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
             throw tooLarge();
@@ -94,11 +96,27 @@ final class Exchange {
         return new ErrorBody.Detail(code.name(), message, requestId(ctx));
     }
 
-    static boolean accepts(Context ctx, String mediaType) {
-        String accept = ctx.header("Accept");
-        return accept != null && Arrays.stream(accept.split(","))
-                .map(part -> part.split(";")[0].strip())
-                .anyMatch(mediaType::equalsIgnoreCase);
+    /**
+     * A body may come without a Content-Type (plain HTTP clients) or as JSON, nothing else: forms and
+     * {@code text/plain} are what a cross-site page can post without a CORS preflight, and a charset other than
+     * UTF-8 would be misread.
+     */
+    static void requireJsonContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String[] parts = contentType.split(";");
+        String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
+        boolean json = mediaType.equals("application/json") || (mediaType.startsWith("application/")
+                && mediaType.endsWith("+json"));
+        boolean utf8 = Arrays.stream(parts).skip(1).map(String::strip)
+                .filter(parameter -> parameter.toLowerCase(Locale.ROOT).startsWith("charset="))
+                .allMatch(parameter -> parameter.substring("charset=".length()).replace("\"", "")
+                        .equalsIgnoreCase("utf-8"));
+        if (!json || !utf8) {
+            throw new HotplexException(HttpErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "request bodies are JSON: send 'Content-Type: application/json' (UTF-8)");
+        }
     }
 
     private HotplexException tooLarge() {

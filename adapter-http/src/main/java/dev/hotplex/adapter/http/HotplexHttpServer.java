@@ -10,12 +10,17 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import jakarta.inject.Inject;
 import org.slf4j.MDC;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +49,7 @@ public final class HotplexHttpServer implements AutoCloseable {
     private final JsonCodec codec = new JsonCodec();
     private final Exchange exchange;
     private final Authenticator authenticator;
+    private final BrowserGuard browserGuard;
     private final TenantRateLimiter rateLimiter;
     private final TurnRunner runner;
     private final HttpObserver observer;
@@ -66,8 +72,10 @@ public final class HotplexHttpServer implements AutoCloseable {
         this.config = requireNonNull(config, "config is null");
         this.exchange = new Exchange(codec, config.maxBodyBytes());
         this.authenticator = new Authenticator(config.apiKeys());
+        this.browserGuard = new BrowserGuard(authenticator.open() && loopback(config.host()), config.host());
         this.rateLimiter = new TenantRateLimiter(config.rateLimit());
-        this.runner = new TurnRunner(engine, config.disconnectPolicy());
+        this.runner = new TurnRunner(engine, config.disconnectPolicy(), config.forwardRawEvents(),
+                config.maxStreamsPerTenant());
         this.observer = requireNonNull(observer, "observer is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         observer.rateLimiters(rateLimiter.registry());
@@ -173,8 +181,25 @@ public final class HotplexHttpServer implements AutoCloseable {
         javalinConfig.http.maxRequestSize = config.maxBodyBytes();
         javalinConfig.http.compressionStrategy = CompressionStrategy.NONE;
         javalinConfig.http.prefer405over404 = true;
+        javalinConfig.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        // our own connector, so the idle timeout (slow-loris: a client that trickles or withholds its request holds
+        // a connection only this long) is set before the first connection is accepted
+        javalinConfig.jetty.addConnector((server, httpConfiguration) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+            connector.setHost(config.host());
+            connector.setPort(config.port());
+            connector.setIdleTimeout(config.idleTimeout().toMillis());
+            return connector;
+        });
         javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(codec)));
-        javalinConfig.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler(codec)));
+        javalinConfig.jetty.modifyServletContextHandler(handler -> {
+            handler.setErrorHandler(new JsonErrorHandler(codec));
+            handler.addFilter(new FilterHolder(new WebSocketUpgradeGuard(browserGuard, codec)), "/*",
+                    EnumSet.of(DispatcherType.REQUEST));
+        });
         javalinConfig.jetty.modifyWebSocketServletFactory(factory -> {
             factory.setMaxTextMessageSize(config.maxBodyBytes());
             factory.setIdleTimeout(Duration.ofMinutes(10));
@@ -208,6 +233,7 @@ public final class HotplexHttpServer implements AutoCloseable {
     }
 
     private void authenticate(Context ctx) {
+        browserGuard.check(ctx.header("Origin"), ctx.header("Host"));
         if (ctx.path().equals("/v1/ws")) {
             return;
         }
@@ -258,14 +284,16 @@ public final class HotplexHttpServer implements AutoCloseable {
         };
     }
 
-    private void checkBindIsSafe() {
-        boolean loopback;
+    private static boolean loopback(String host) {
         try {
-            loopback = InetAddress.getByName(config.host()).isLoopbackAddress();
+            return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new HotplexException(StandardErrorCode.INVALID_CONFIG, "cannot resolve host " + config.host(), e);
+            throw new HotplexException(StandardErrorCode.INVALID_CONFIG, "cannot resolve host " + host, e);
         }
-        if (loopback || !config.apiKeys().isEmpty()) {
+    }
+
+    private void checkBindIsSafe() {
+        if (loopback(config.host()) || !config.apiKeys().isEmpty()) {
             return;
         }
         if (!config.allowInsecureBind()) {

@@ -22,6 +22,11 @@ import static java.util.Objects.requireNonNull;
  * @param shutdownDeadline    how long {@link HotplexHttpServer#close()} lets running turns finish
  * @param streamBufferEvents  events buffered per stream for a slow client; overflow ends that stream
  * @param workspaceRoot       checked for writability by {@code /readyz}; empty skips the check
+ * @param forwardRawEvents    whether the CLI's unmapped {@code raw} events (e.g. {@code system/init}: the server's cwd,
+ *                            tools, MCP servers) reach clients; off by default, they still reach telemetry and logs
+ * @param maxStreamsPerTenant turns one tenant may stream at once (SSE, JSON and WebSocket together); beyond it 429
+ * @param idleTimeout         a connection with no traffic for this long is closed (slow-loris defence; SSE heartbeats
+ *                            and WebSocket traffic keep live ones open)
  */
 public record HttpConfig(
         String host,
@@ -35,12 +40,17 @@ public record HttpConfig(
         DisconnectPolicy disconnectPolicy,
         Duration shutdownDeadline,
         int streamBufferEvents,
-        Optional<Path> workspaceRoot) {
+        Optional<Path> workspaceRoot,
+        boolean forwardRawEvents,
+        int maxStreamsPerTenant,
+        Duration idleTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8088;
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     public static final int DEFAULT_MAX_PROMPT_CHARS = 1_000_000;
+    public static final int DEFAULT_MAX_STREAMS_PER_TENANT = 32;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public HttpConfig {
         requireNonNull(host, "host is null");
@@ -50,6 +60,7 @@ public record HttpConfig(
         requireNonNull(disconnectPolicy, "disconnectPolicy is null");
         requireNonNull(shutdownDeadline, "shutdownDeadline is null");
         requireNonNull(workspaceRoot, "workspaceRoot is null");
+        requireNonNull(idleTimeout, "idleTimeout is null");
         check(!host.isBlank(), "host is blank");
         check(port >= 0 && port <= 65_535, "port out of range: " + port);
         check(maxBodyBytes > 0, "maxBodyBytes must be positive: " + maxBodyBytes);
@@ -57,6 +68,10 @@ public record HttpConfig(
         check(!heartbeatInterval.isNegative() && !heartbeatInterval.isZero(), "heartbeatInterval must be positive");
         check(!shutdownDeadline.isNegative(), "shutdownDeadline is negative");
         check(streamBufferEvents > 0, "streamBufferEvents must be positive: " + streamBufferEvents);
+        check(maxStreamsPerTenant > 0, "maxStreamsPerTenant must be positive: " + maxStreamsPerTenant);
+        check(idleTimeout.compareTo(Duration.ofSeconds(1)) >= 0, "idleTimeout must be at least 1s");
+        check(idleTimeout.compareTo(heartbeatInterval) > 0,
+                "idleTimeout must be longer than heartbeatInterval, or idle SSE streams would be cut");
         check(apiKeys.stream().map(ApiKey::sha256Hex).distinct().count() == apiKeys.size(),
                 "the same API key is configured twice");
     }
@@ -64,52 +79,80 @@ public record HttpConfig(
     public static HttpConfig defaults() {
         return new HttpConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), false, DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_MAX_PROMPT_CHARS, RateLimit.perSecond(50), Duration.ofSeconds(15), DisconnectPolicy.INTERRUPT,
-                Duration.ofSeconds(30), 1024, Optional.empty());
+                Duration.ofSeconds(30), 1024, Optional.empty(), false, DEFAULT_MAX_STREAMS_PER_TENANT,
+                DEFAULT_IDLE_TIMEOUT);
     }
 
     public HttpConfig withHost(String value) {
         return new HttpConfig(value, port, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
-                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot);
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
     }
 
     public HttpConfig withPort(int value) {
         return new HttpConfig(host, value, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
-                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot);
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
     }
 
     public HttpConfig withApiKeys(List<ApiKey> value) {
         return new HttpConfig(host, port, value, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
-                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot);
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
     }
 
     public HttpConfig withAllowInsecureBind(boolean value) {
         return new HttpConfig(host, port, apiKeys, value, maxBodyBytes, maxPromptChars, rateLimit,
-                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot);
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
     }
 
     public HttpConfig withLimits(long bodyBytes, int promptChars) {
         return new HttpConfig(host, port, apiKeys, allowInsecureBind, bodyBytes, promptChars, rateLimit,
-                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot);
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
     }
 
     public HttpConfig withRateLimit(RateLimit value) {
         return new HttpConfig(host, port, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, value,
-                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot);
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
     }
 
     public HttpConfig withStreaming(Duration heartbeat, DisconnectPolicy policy, int bufferEvents) {
         return new HttpConfig(host, port, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
-                heartbeat, policy, shutdownDeadline, bufferEvents, workspaceRoot);
+                heartbeat, policy, shutdownDeadline, bufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
     }
 
     public HttpConfig withShutdownDeadline(Duration value) {
         return new HttpConfig(host, port, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
-                heartbeatInterval, disconnectPolicy, value, streamBufferEvents, workspaceRoot);
+                heartbeatInterval, disconnectPolicy, value, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
     }
 
     public HttpConfig withWorkspaceRoot(Path value) {
         return new HttpConfig(host, port, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
-                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, Optional.of(value));
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, Optional.of(value),
+                forwardRawEvents, maxStreamsPerTenant, idleTimeout);
+    }
+
+    public HttpConfig withForwardRawEvents(boolean value) {
+        return new HttpConfig(host, port, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot, value,
+                maxStreamsPerTenant, idleTimeout);
+    }
+
+    public HttpConfig withMaxStreamsPerTenant(int value) {
+        return new HttpConfig(host, port, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, value, idleTimeout);
+    }
+
+    public HttpConfig withIdleTimeout(Duration value) {
+        return new HttpConfig(host, port, apiKeys, allowInsecureBind, maxBodyBytes, maxPromptChars, rateLimit,
+                heartbeatInterval, disconnectPolicy, shutdownDeadline, streamBufferEvents, workspaceRoot,
+                forwardRawEvents, maxStreamsPerTenant, value);
     }
 
     private static void check(boolean condition, String message) {

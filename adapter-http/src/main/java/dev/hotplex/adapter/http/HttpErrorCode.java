@@ -18,7 +18,15 @@ public enum HttpErrorCode implements ErrorCode {
     /** The tenant's request budget is spent; retry after the {@code Retry-After} seconds. */
     RATE_LIMITED(0x0005_0005, ErrorType.INSUFFICIENT_RESOURCES),
     /** The client read too slowly and its stream's buffer overflowed: the stream ends with this error event. */
-    STREAM_OVERFLOW(0x0005_0006, ErrorType.INSUFFICIENT_RESOURCES);
+    STREAM_OVERFLOW(0x0005_0006, ErrorType.INSUFFICIENT_RESOURCES),
+    /** A request body declared as something other than JSON (forms and text/plain are what cross-site pages send). */
+    UNSUPPORTED_MEDIA_TYPE(0x0005_0007, ErrorType.USER_ERROR),
+    /** A turn asked for neither {@code text/event-stream} nor {@code application/json}. */
+    NOT_ACCEPTABLE(0x0005_0008, ErrorType.USER_ERROR),
+    /** The tenant already streams as many turns as {@code http.max-streams-per-tenant} allows. */
+    TOO_MANY_STREAMS(0x0005_0009, ErrorType.INSUFFICIENT_RESOURCES),
+    /** A browser request from another origin (no CORS), or an unexpected Host on a server without keys. */
+    FORBIDDEN_ORIGIN(0x0005_000A, ErrorType.USER_ERROR);
 
     private final int code;
     private final ErrorType type;

@@ -64,13 +64,19 @@ final class SessionRoutes {
         Tenant tenant = exchange.tenant(ctx);
         String clientId = ctx.pathParam("id");
         tenant.sessionId(clientId);
+        TurnFormat format = TurnFormat.negotiate(ctx.header("Accept"));
         TurnRequest request = exchange.body(ctx, TurnRequest.class);
         TurnRequests.Checked turn = turnRequests.check(tenant, clientId, request.prompt(), request.workDir(),
                 request.instructions(), request.systemPrompt(), request.provider());
-        if (Exchange.accepts(ctx, "application/json") && !Exchange.accepts(ctx, "text/event-stream")) {
-            json.respond(ctx, turn, (events, result) -> document(ctx, tenant, events, result));
-        } else {
-            sse.stream(ctx, tenant, turn);
+        TenantStreams.Slot slot = runner.openStream(tenant);
+        try {
+            if (format == TurnFormat.JSON) {
+                json.respond(ctx, turn, (events, result) -> document(ctx, tenant, events, result));
+            } else {
+                sse.stream(ctx, tenant, turn);
+            }
+        } finally {
+            slot.close();
         }
     }
 

@@ -21,6 +21,7 @@ import static java.util.Objects.requireNonNull;
  * writable, the server is not draining) and {@code /v1/version}.
  */
 final class SystemRoutes {
+    private static final System.Logger LOG = System.getLogger(SystemRoutes.class.getName());
     static final String OK = "ok";
 
     private final Engine engine;
@@ -75,12 +76,14 @@ final class SystemRoutes {
         return version == null ? "dev" : version;
     }
 
+    /** Only the code: {@code /readyz} needs no key, and the message names the binary's path (it goes to the log). */
     private String providerCheck() {
         try {
             engine.cliVersion();
             return OK;
         } catch (HotplexException e) {
-            return e.errorCode().name() + ": " + e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, "not ready: {0}", e.getMessage());
+            return e.errorCode().name();
         }
     }
 
@@ -88,12 +91,18 @@ final class SystemRoutes {
         if (workspaceRoot.isEmpty()) {
             return OK;
         }
+        // the answer never names the path (no key is needed here); the log does
         Path root = workspaceRoot.get();
         try {
             Files.createDirectories(root);
-            return Files.isWritable(root) ? OK : "workspace " + root + " is not writable";
+            if (Files.isWritable(root)) {
+                return OK;
+            }
+            LOG.log(System.Logger.Level.WARNING, "not ready: workspace {0} is not writable", root);
+            return "the workspace is not writable";
         } catch (IOException e) {
-            return "workspace " + root + " cannot be created: " + e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, "not ready: workspace {0} cannot be created: {1}", root, e.toString());
+            return "the workspace cannot be created";
         }
     }
 }

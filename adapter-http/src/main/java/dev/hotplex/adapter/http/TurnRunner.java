@@ -21,20 +21,32 @@ final class TurnRunner {
 
     private final Engine engine;
     private final DisconnectPolicy disconnectPolicy;
+    private final boolean forwardRawEvents;
+    private final TenantStreams streams;
     private final InFlightTurns inFlight = new InFlightTurns();
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    TurnRunner(Engine engine, DisconnectPolicy disconnectPolicy) {
+    TurnRunner(Engine engine, DisconnectPolicy disconnectPolicy, boolean forwardRawEvents, int maxStreamsPerTenant) {
         this.engine = requireNonNull(engine, "engine is null");
         this.disconnectPolicy = requireNonNull(disconnectPolicy, "disconnectPolicy is null");
+        this.forwardRawEvents = forwardRawEvents;
+        this.streams = new TenantStreams(maxStreamsPerTenant);
     }
 
-    /** Runs the turn on an engine thread; a refusal completes the future exceptionally before any event. */
+    /** One of the tenant's stream slots, taken before its turn is submitted and closed when its stream ends. */
+    TenantStreams.Slot openStream(Tenant tenant) {
+        return streams.open(tenant);
+    }
+
+    /**
+     * Runs the turn on an engine thread; a refusal completes the future exceptionally before any event. Every
+     * transport's sink gets its events through here, so {@code raw} events are held back in one place.
+     */
     CompletableFuture<TurnResult> submit(TurnRequests.Checked turn, EventSink sink) {
         SessionId sessionId = admit(turn);
         CompletableFuture<TurnResult> future;
         try {
-            future = engine.submit(turn.config(), turn.prompt(), sink);
+            future = engine.submit(turn.config(), turn.prompt(), RawEventFilter.forClient(sink, forwardRawEvents));
         } catch (RuntimeException e) {
             inFlight.ended(sessionId);
             throw e;

@@ -94,12 +94,18 @@ final class WebSocketRoutes {
     private record RunningTurn(SessionId sessionId, SseEventSink sink, CompletableFuture<TurnResult> future) {
     }
 
+    @SuppressWarnings("try") // the LogContext is used for its scope: the MDC of the lines logged within
     private void connect(WsConnectContext ctx) {
+        String requestId = UUID.randomUUID().toString();
         try {
             Tenant tenant = authenticator.authenticate(ctx.header("Authorization"));
             connections.put(ctx.sessionId(), new Connection(tenant, ctx));
+            try (LogContext log = LogContext.open(tenant, null, requestId)) {
+                LOG.log(System.Logger.Level.DEBUG, "WebSocket connected");
+            }
         } catch (HotplexException e) {
-            ctx.send(codec.writeString(WsMessage.error(null, detail(e.errorCode(), e.getMessage()))));
+            LOG.log(System.Logger.Level.DEBUG, "WebSocket refused: {0}", e.errorCode().name());
+            ctx.send(codec.writeString(WsMessage.error(null, detail(e.errorCode(), e.getMessage(), requestId))));
             ctx.closeSession(new CloseStatus(POLICY_VIOLATION, "unauthorized"));
         }
     }
@@ -122,34 +128,51 @@ final class WebSocketRoutes {
         });
     }
 
+    @SuppressWarnings("try") // the LogContext is used for its scope: the MDC of the lines logged within
     private void message(WsMessageContext ctx) {
         Connection connection = connections.get(ctx.sessionId());
         if (connection == null) {
             return;
         }
+        // one request id per message: in the MDC of its log lines and in its error answers, like an HTTP request's
+        String requestId = UUID.randomUUID().toString();
         WsRequest request;
         try {
             request = codec.read(ctx.message().getBytes(StandardCharsets.UTF_8), WsRequest.class);
         } catch (HotplexException e) {
-            connection.send(WsMessage.error(null, detail(e.errorCode(), e.getMessage())));
+            try (LogContext log = LogContext.open(connection.tenant, null, requestId)) {
+                LOG.log(System.Logger.Level.DEBUG, "WebSocket message refused: {0}", e.errorCode().name());
+            }
+            connection.send(WsMessage.error(null, detail(e.errorCode(), e.getMessage(), requestId)));
             return;
         }
-        try {
-            rateLimiter.acquire(connection.tenant);
-            dispatch(connection, request);
-        } catch (HotplexException e) {
-            connection.send(WsMessage.error(request.id(), detail(e.errorCode(), e.getMessage())));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "WebSocket request failed", e);
-            connection.send(WsMessage.error(request.id(), detail(StandardErrorCode.INTERNAL, "internal error")));
+        try (LogContext log = LogContext.open(connection.tenant, request.sessionId(), requestId)) {
+            String type = String.valueOf(request.type());
+            try {
+                rateLimiter.acquire(connection.tenant);
+                dispatch(connection, request, requestId);
+                LOG.log(System.Logger.Level.DEBUG, "WebSocket {0} -> ok", printable(type));
+            } catch (HotplexException e) {
+                LOG.log(System.Logger.Level.DEBUG, "WebSocket {0} -> {1}", printable(type), e.errorCode().name());
+                connection.send(WsMessage.error(request.id(), detail(e.errorCode(), e.getMessage(), requestId)));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "WebSocket request " + requestId + " failed", e);
+                connection.send(WsMessage.error(request.id(), detail(StandardErrorCode.INTERNAL, "internal error",
+                        requestId)));
+            }
         }
     }
 
-    private void dispatch(Connection connection, WsRequest request) {
+    /** A client's message type, fit for a log line. */
+    private static String printable(String type) {
+        return type.matches("[a-z]{1,16}") ? type : "<unknown type>";
+    }
+
+    private void dispatch(Connection connection, WsRequest request, String requestId) {
         Tenant tenant = connection.tenant;
         String type = request.type() == null ? "" : request.type();
         switch (type) {
-            case "execute" -> execute(connection, request);
+            case "execute" -> execute(connection, request, requestId);
             case "version" -> {
                 String cli = null;
                 String cliError = null;
@@ -215,21 +238,29 @@ final class WebSocketRoutes {
         return tenant.sessionId(request.sessionId());
     }
 
-    private void execute(Connection connection, WsRequest request) {
+    @SuppressWarnings("try") // the LogContext is used for its scope: the MDC of the lines logged within
+    private void execute(Connection connection, WsRequest request, String requestId) {
         if (request.sessionId() == null) {
             throw new HotplexException(StandardErrorCode.INVALID_REQUEST, "'sessionId' is required");
         }
         TurnRequests.Checked turn = turnRequests.check(connection.tenant, request.sessionId(), request.prompt(),
                 request.workDir(), request.instructions(), request.systemPrompt(), request.provider());
         SseEventSink sink = new SseEventSink(config.streamBufferEvents());
-        CompletableFuture<TurnResult> future = runner.submit(turn, sink);
+        TenantStreams.Slot slot = runner.openStream(connection.tenant);
+        CompletableFuture<TurnResult> future;
+        try {
+            future = runner.submit(turn, sink);
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
         runner.inFlight().streamOpened();
         String key = UUID.randomUUID().toString();
         RunningTurn running = new RunningTurn(turn.config().sessionId(), sink, future);
         connection.turns.put(key, running);
         Thread.ofVirtual().name("hotplex-ws-turn").start(() -> {
-            try {
-                drain(connection, request, running);
+            try (LogContext log = LogContext.open(connection.tenant, request.sessionId(), requestId)) {
+                drain(connection, request, running, requestId);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -238,12 +269,14 @@ final class WebSocketRoutes {
                 runner.clientGone(running.sessionId());
             } finally {
                 connection.turns.remove(key);
+                slot.close();
                 runner.inFlight().streamClosed();
             }
         });
     }
 
-    private void drain(Connection connection, WsRequest request, RunningTurn turn) throws InterruptedException {
+    private void drain(Connection connection, WsRequest request, RunningTurn turn, String requestId)
+            throws InterruptedException {
         long sequence = 0;
         while (!connection.closed) {
             if (turn.sink().overflowed()) {
@@ -258,7 +291,7 @@ final class WebSocketRoutes {
             if (event == null && turn.future().isDone()) {
                 event = turn.sink().poll(Duration.ZERO);
                 if (event == null) {
-                    connection.send(WsMessage.error(request.id(), refusal(turn.future())));
+                    connection.send(WsMessage.error(request.id(), refusal(turn.future(), requestId)));
                     return;
                 }
             }
@@ -272,19 +305,20 @@ final class WebSocketRoutes {
         }
     }
 
-    private ErrorBody.Detail refusal(CompletableFuture<TurnResult> future) throws InterruptedException {
+    private ErrorBody.Detail refusal(CompletableFuture<TurnResult> future, String requestId)
+            throws InterruptedException {
         try {
             future.get();
-            return detail(StandardErrorCode.INTERNAL, "the turn ended without any event");
+            return detail(StandardErrorCode.INTERNAL, "the turn ended without any event", requestId);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof HotplexException hotplex) {
-                return detail(hotplex.errorCode(), hotplex.getMessage());
+                return detail(hotplex.errorCode(), hotplex.getMessage(), requestId);
             }
-            return detail(StandardErrorCode.INTERNAL, "the turn failed to start");
+            return detail(StandardErrorCode.INTERNAL, "the turn failed to start", requestId);
         }
     }
 
-    private static ErrorBody.Detail detail(ErrorCode code, String message) {
-        return new ErrorBody.Detail(code.name(), message, UUID.randomUUID().toString());
+    private static ErrorBody.Detail detail(ErrorCode code, String message, String requestId) {
+        return new ErrorBody.Detail(code.name(), message, requestId);
     }
 }

@@ -69,7 +69,7 @@ class SessionRoutesTest {
     void acceptJsonReturnsTheWholeTurnAsOneDocument() {
         Api.Reply reply = t.a.turnJson("s1", "hi");
 
-        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().path("sessionId").asText()).isEqualTo("s1");
         assertThat(reply.json().path("outcome").asText()).isEqualTo("SUCCESS");
         assertThat(reply.json().path("answer").asText()).isEqualTo("echo: hi");

@@ -74,13 +74,29 @@ class WebSocketTest {
     }
 
     Client connect(String key) {
+        return connect(t.server.port(), key);
+    }
+
+    static Client connect(int port, String key) {
         Client client = new Client();
         var builder = Api.CLIENT.newWebSocketBuilder();
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);
         }
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + t.server.port() + "/v1/ws"), client).join();
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/ws"), client).join();
         return client;
+    }
+
+    /** The messages of one turn, up to its terminal event or an error. */
+    static List<JsonNode> turnMessages(Client client) throws InterruptedException {
+        List<JsonNode> events = new ArrayList<>();
+        JsonNode message;
+        do {
+            message = client.next();
+            events.add(message);
+        } while (!message.path("event").asText().equals("session_stats") && !message.path("event").asText()
+                .equals("error") && !message.path("type").asText().equals("error"));
+        return events;
     }
 
     @Test
