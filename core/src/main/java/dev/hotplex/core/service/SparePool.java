@@ -281,6 +281,12 @@ final class SparePool implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "closing a spare process failed", e);
         }
+        try {
+            provider.discardSessionFiles(spare.spec()); // whatever the provider recorded for it (a Codex thread)
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the files of an unused spare could not be discarded: {0}",
+                    e.getMessage());
+        }
         deleteIfEmpty(spare.spec().workDir());
         observer.spareRetired(spare.owner(), retiring.reason());
     }

@@ -158,6 +158,8 @@ class SparePoolTest {
         FakeConnection last = harness.provider.lastConnection();
         assertThat(last.closed()).isTrue();
         assertThat(last.spec().workDir()).doesNotExist();
+        assertThat(harness.provider.discardedSpecs()).extracting(SessionSpec::providerSessionId)
+                .containsExactly(last.spec().providerSessionId());
     }
 
     @Test
