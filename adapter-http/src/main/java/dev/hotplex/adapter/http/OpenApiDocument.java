@@ -17,10 +17,18 @@ final class OpenApiDocument {
     static final List<Operation> OPERATIONS = List.of(
             new Operation("post", "/v1/sessions/{id}/turns", "Run a turn; streams its events as SSE (event: wire "
                     + "name, id: sequence, data: JSON) ending after session_stats or error. With Accept: "
-                    + "application/json, answers the whole turn as one TurnDocument.", true, "TurnRequest",
-                    Map.of("200", "text/event-stream, or a TurnDocument", "400", "invalid request or session id",
-                            "409", "SESSION_BUSY", "413", "PAYLOAD_TOO_LARGE", "429", "RATE_LIMITED",
-                            "503", "CAPACITY or ENGINE_CLOSED (with Retry-After)")),
+                    + "application/json, answers the whole turn as one TurnDocument. Events: session_start, "
+                    + "thinking, answer, tool_use, tool_result, permission_request, danger_block, session_stats, "
+                    + "error; raw (the CLI's unmapped messages, e.g. system/init) only when the server sets "
+                    + "http.forward-raw-events. Body: Content-Type application/json (or none).", true, "TurnRequest",
+                    Map.ofEntries(Map.entry("200", "text/event-stream, or a TurnDocument"),
+                            Map.entry("400", "invalid request or session id"),
+                            Map.entry("403", "FORBIDDEN_ORIGIN (cross-origin browser request)"),
+                            Map.entry("406", "NOT_ACCEPTABLE (Accept allows neither SSE nor JSON)"),
+                            Map.entry("409", "SESSION_BUSY"), Map.entry("413", "PAYLOAD_TOO_LARGE"),
+                            Map.entry("415", "UNSUPPORTED_MEDIA_TYPE (a body that is not JSON)"),
+                            Map.entry("429", "RATE_LIMITED or TOO_MANY_STREAMS (with Retry-After)"),
+                            Map.entry("503", "CAPACITY or ENGINE_CLOSED (with Retry-After)"))),
             new Operation("get", "/v1/sessions", "The caller's sessions.", true, null,
                     Map.of("200", "SessionList")),
             new Operation("get", "/v1/sessions/{id}", "One session: state, pid, created, last active, provider "

@@ -23,6 +23,7 @@ import org.eclipse.jetty.websocket.core.CloseStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -99,14 +100,29 @@ final class WebSocketRoutes {
         String requestId = UUID.randomUUID().toString();
         try {
             Tenant tenant = authenticator.authenticate(ctx.header("Authorization"));
-            connections.put(ctx.sessionId(), new Connection(tenant, ctx));
+            admit(tenant, ctx.sessionId(), new Connection(tenant, ctx));
             try (LogContext log = LogContext.open(tenant, null, requestId)) {
                 LOG.log(System.Logger.Level.DEBUG, "WebSocket connected");
             }
         } catch (HotplexException e) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket refused: {0}", e.errorCode().name());
             ctx.send(codec.writeString(WsMessage.error(null, detail(e.errorCode(), e.getMessage(), requestId))));
-            ctx.closeSession(new CloseStatus(POLICY_VIOLATION, "unauthorized"));
+            ctx.closeSession(new CloseStatus(POLICY_VIOLATION, e.errorCode().name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /**
+     * Registers the connection unless its tenant already holds {@code maxStreamsPerTenant} of them: each costs a
+     * socket for up to the WebSocket idle timeout, so like streams they are capped per key.
+     */
+    private void admit(Tenant tenant, String wsSessionId, Connection connection) {
+        synchronized (connections) {
+            long held = connections.values().stream().filter(open -> open.tenant.equals(tenant)).count();
+            if (held >= config.maxStreamsPerTenant()) {
+                throw new HotplexException(HttpErrorCode.TOO_MANY_STREAMS, "this API key already holds " + held
+                        + " WebSocket connections");
+            }
+            connections.put(wsSessionId, connection);
         }
     }
 

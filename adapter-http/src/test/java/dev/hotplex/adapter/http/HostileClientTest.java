@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +113,39 @@ class HostileClientTest {
             t.engine.interrupt(SessionId.of("tenant-a:s2"));
             open.get(1).body().readAllBytes();
             ws.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
+    @Test
+    void aTenantCannotHoldMoreWebSocketsThanItsCap() throws Exception {
+        try (TestServer t = new TestServer(workspace, http -> http.withMaxStreamsPerTenant(1))) {
+            WebSocketTest.Client first = WebSocketTest.connect(t.server.port(), TestServer.KEY_A);
+            first.send("{\"type\":\"version\",\"id\":\"v\"}");
+            assertThat(first.next().path("type").asText()).isEqualTo("result");
+
+            WebSocketTest.Client second = WebSocketTest.connect(t.server.port(), TestServer.KEY_A);
+            assertThat(second.next().path("error").path("code").asText()).isEqualTo("TOO_MANY_STREAMS");
+            assertThat(second.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+
+            WebSocketTest.Client other = WebSocketTest.connect(t.server.port(), TestServer.KEY_B);
+            other.send("{\"type\":\"version\",\"id\":\"v\"}");
+            assertThat(other.next().path("type").asText()).as("another tenant has its own cap").isEqualTo("result");
+
+            // a closed connection gives its place back (the server learns of the close asynchronously)
+            first.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            first.closed.get(5, TimeUnit.SECONDS);
+            JsonNode answer = null;
+            for (int attempt = 0; attempt < 50 && answer == null; attempt++) {
+                WebSocketTest.Client again = WebSocketTest.connect(t.server.port(), TestServer.KEY_A);
+                again.send("{\"type\":\"version\",\"id\":\"v\"}");
+                JsonNode reply = again.next();
+                if (reply.path("type").asText().equals("result")) {
+                    answer = reply;
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(answer).isNotNull();
         }
     }
 

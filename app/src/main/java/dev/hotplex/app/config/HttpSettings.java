@@ -31,10 +31,13 @@ public record HttpSettings(
         Duration heartbeatInterval,
         String disconnectPolicy,
         Integer streamBufferEvents,
-        Duration shutdownDeadline) {
+        Duration shutdownDeadline,
+        Boolean forwardRawEvents,
+        Integer maxStreamsPerTenant,
+        Duration idleTimeout) {
 
     static final HttpSettings EMPTY = new HttpSettings(null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null, null, null);
     private static final String HASHED = "sha256:";
 
     public HttpConfig toHttpConfig(Path workspaceRoot) {
@@ -54,13 +57,18 @@ public record HttpSettings(
         if (rateLimitPerSecond != null) {
             config = config.withRateLimit(rateLimitPerSecond == 0 ? RateLimit.unlimited() : RateLimit.perSecond(rateLimitPerSecond));
         }
-        config = config.withStreaming(heartbeatInterval == null ? defaults.heartbeatInterval() : heartbeatInterval,
-                disconnectPolicy == null ? defaults.disconnectPolicy() : policy(disconnectPolicy),
-                streamBufferEvents == null ? defaults.streamBufferEvents() : streamBufferEvents);
         if (shutdownDeadline != null) {
             config = config.withShutdownDeadline(shutdownDeadline);
         }
-        return config;
+        // one constructor call, so idle-timeout and heartbeat-interval are checked together whatever order they change
+        return new HttpConfig(config.host(), config.port(), config.apiKeys(), config.allowInsecureBind(),
+                config.maxBodyBytes(), config.maxPromptChars(), config.rateLimit(),
+                heartbeatInterval == null ? defaults.heartbeatInterval() : heartbeatInterval,
+                disconnectPolicy == null ? defaults.disconnectPolicy() : policy(disconnectPolicy),
+                config.shutdownDeadline(), streamBufferEvents == null ? defaults.streamBufferEvents() : streamBufferEvents,
+                config.workspaceRoot(), forwardRawEvents != null && forwardRawEvents,
+                maxStreamsPerTenant == null ? defaults.maxStreamsPerTenant() : maxStreamsPerTenant,
+                idleTimeout == null ? defaults.idleTimeout() : idleTimeout);
     }
 
     private List<ApiKey> keys() {
