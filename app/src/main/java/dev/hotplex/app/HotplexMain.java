@@ -73,7 +73,9 @@ public final class HotplexMain {
                 .load(options.resolveConfigFile(environment, home, Path.of("").toAbsolutePath()), environment,
                         options.overrides(), home);
         new LogbackSetup().apply(settings.log().toLogConfig());
-        EngineConfig config = settings.engineConfig(home);
+        EngineConfig configured = settings.engineConfig(home);
+        EngineConfig config = options.longRunning() ? configured
+                : configured.toBuilder().prewarm(EngineConfig.Prewarm.OFF).build();
         com.google.inject.Module provider = new AgentProvidersModule(settings, home);
         Path workspace = settings.workspace().rootPath(home);
         WafModule firewall = new WafModule(settings.waf().toWafConfig(workspace, settings.state().dirPath(home), home));

@@ -4,25 +4,41 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The global options that shape the configuration, read before the injector exists: {@code --config FILE},
  * {@code --set KEY=VALUE} and the shorthands {@code --log-format F} and {@code --log-level L}, given before the subcommand ({@code hotplex --config x.yaml run ...}).
  * The root command declares them too, so they show in {@code --help} and parse cleanly there.
  */
-public record LaunchOptions(Optional<Path> configFile, Map<String, String> overrides) {
+public record LaunchOptions(Optional<Path> configFile, Map<String, String> overrides, Optional<String> subcommand) {
     private static final Map<String, String> LOG_FLAGS = Map.of("--log-format", "log.format", "--log-level", "log.level");
+
+    private static final Set<String> LONG_RUNNING = Set.of("serve", "chat");
 
     public LaunchOptions {
         overrides = Map.copyOf(overrides);
+        requireNonNull(subcommand, "subcommand is null");
+    }
+
+    /**
+     * Whether the subcommand keeps its engine past the first turn ({@code serve}, {@code chat}): only then do spare
+     * processes started ahead of sessions pay off ({@code run}, {@code version}, {@code sessions}... never start one).
+     */
+    public boolean longRunning() {
+        return subcommand.filter(LONG_RUNNING::contains).isPresent();
     }
 
     public static LaunchOptions scan(String[] args) {
         Optional<Path> file = Optional.empty();
+        Optional<String> subcommand = Optional.empty();
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
+                subcommand = Optional.of(arg);
                 break; // the subcommand: everything after it belongs to it
             }
             String value = null;
@@ -53,7 +69,7 @@ public record LaunchOptions(Optional<Path> configFile, Map<String, String> overr
                 overrides.put(value.substring(0, separator).strip(), value.substring(separator + 1));
             }
         }
-        return new LaunchOptions(file, overrides);
+        return new LaunchOptions(file, overrides, subcommand);
     }
 
     /**
