@@ -21,9 +21,11 @@ import static java.util.Objects.requireNonNull;
         description = {"Talk to the agent: every line is a turn of the same session (one hot process).",
                 "Ctrl-C interrupts a running turn; Ctrl-C at the prompt or Ctrl-D leaves. /help inside lists commands."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:left normally", "2:usage error", "70:internal error"})
+        exitCodeList = {"0:left normally", "2:usage error",
+                "9:another hotplex process (e.g. hotplex serve) holds the state dir", "70:internal error"})
 public final class ChatCommand implements Callable<Integer> {
     private final Engine engine;
+    private final SessionStoreClaim store;
     private final ChatTerminals terminals;
 
     @Spec
@@ -47,8 +49,9 @@ public final class ChatCommand implements Callable<Integer> {
     private Path historyFile;
 
     @Inject
-    public ChatCommand(Engine engine, ChatTerminals terminals) {
+    public ChatCommand(Engine engine, SessionStoreClaim store, ChatTerminals terminals) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.store = requireNonNull(store, "store is null");
         this.terminals = requireNonNull(terminals, "terminals is null");
     }
 
@@ -57,6 +60,12 @@ public final class ChatCommand implements Callable<Integer> {
         SessionConfig config = SessionConfig.of(SessionId.of(sessionId)).withWorkDir(workDir)
                 .withProvider(provider);
         engine.validate(config);
+        try {
+            store.claim(); // before the terminal opens: refused here, the person has typed nothing in vain
+        } catch (StateDirInUseException e) {
+            spec.commandLine().getErr().println("✗ " + e.advice());
+            return ExitCodes.STATE_DIR_IN_USE;
+        }
         // log lines about this session (the engine's too, on this thread) name it
         MDC.put("session", sessionId);
         MDC.put("tenant", SessionConfig.DEFAULT_OWNER);

@@ -63,8 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (jsonl == (text != null)) {
-            err.println("✗ give either TEXT or --jsonl (inputs on stdin)");
-            spec.commandLine().usage(err);
+            err.println("✗ give either TEXT or --jsonl (inputs on stdin) (see hotplex check --help)");
             return ExitCodes.USAGE;
         }
         if (jsonl) {

@@ -25,6 +25,9 @@ public interface Diagnostics {
     /** The port {@code hotplex serve} listens on. */
     int httpPort();
 
+    /** The telemetry settings as they apply: exporter, endpoint (no secrets), {@code /metrics}, content capture. */
+    TelemetrySummary telemetry();
+
     /** What confines the agent CLIs at the OS level, e.g. {@code bwrap (bubblewrap 0.8.0, /usr/bin/bwrap)} or {@code none}. */
     default String sandbox() {
         return "not checked";

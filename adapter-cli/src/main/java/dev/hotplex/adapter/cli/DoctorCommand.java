@@ -27,12 +27,14 @@ import static java.util.Objects.requireNonNull;
  * state dir, JDK, HTTP port) and says how to fix each problem, so a new install fails here rather than mid-turn.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check the installation: agent CLI, configuration, workspace, state dir, JDK, HTTP port.",
+        description = "Check the installation: agent CLI, configuration, workspace, state dir, JDK, HTTP port, "
+                + "sandbox, telemetry.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything is usable (warnings allowed)", "2:a configuration problem",
                 "4:the agent CLI is missing or cannot run"})
 public final class DoctorCommand implements Callable<Integer> {
     static final int MIN_JDK = 21;
+    private static final int COLLECTOR_CONNECT_TIMEOUT_MS = 2_000;
 
     /** How a check went. */
     enum Status { ok, warn, FAIL }
@@ -69,7 +71,7 @@ public final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Check> checks = List.of(agentCli(), configuration(),
                 directory("workspace", diagnostics.workspaceRoot(), "workspace.root"),
-                directory("state dir", diagnostics.stateDir(), "state.dir"), jdk(), httpPort(), sandbox());
+                directory("state dir", diagnostics.stateDir(), "state.dir"), jdk(), httpPort(), sandbox(), telemetry());
         for (Check check : checks) {
             out.printf("%-4s  %-10s %s%n", check.status(), check.name(), check.detail());
             if (!check.fix().isEmpty()) {
@@ -162,6 +164,45 @@ public final class DoctorCommand implements Callable<Integer> {
                 .map(warning -> Check.warn("sandbox", diagnostics.sandbox() + ": " + warning,
                         "apt-get install bubblewrap, or set sandbox.mode: none to accept it (docs/SECURITY.md)"))
                 .orElseGet(() -> Check.ok("sandbox", diagnostics.sandbox()));
+    }
+
+    /** Where spans and metrics go; a collector nobody listens at, or captured content, is worth a warning. */
+    private Check telemetry() {
+        TelemetrySummary telemetry = diagnostics.telemetry();
+        String exporter = switch (telemetry.exporter()) {
+            case "none" -> "exporter none (nothing pushed)";
+            case "logging" -> "exporter logging (spans and metrics go to the log)";
+            default -> "exporter " + telemetry.exporter() + telemetry.endpoint().map(uri -> " → " + uri).orElse("")
+                    + (telemetry.headerCount() == 0 ? "" : " (" + telemetry.headerCount() + " header"
+                    + (telemetry.headerCount() == 1 ? "" : "s") + ", values hidden)");
+        };
+        String detail = exporter + " · /metrics " + (telemetry.prometheus() ? "on (hotplex serve)" : "off")
+                + " · content capture " + (telemetry.captureContent() ? "ON" : "off");
+        Optional<String> unreachable = telemetry.endpoint().flatMap(DoctorCommand::unreachable);
+        if (unreachable.isPresent()) {
+            return Check.warn("telemetry", detail + "; " + unreachable.get(),
+                    "start the collector, or set telemetry.otlp-endpoint (OTEL_EXPORTER_OTLP_ENDPOINT); exports "
+                            + "that fail are dropped, turns are not affected");
+        }
+        if (telemetry.captureContent()) {
+            return Check.warn("telemetry", detail, "prompts, answers and tool output reach the telemetry backend; "
+                    + "set telemetry.capture-content: false unless it may hold secrets");
+        }
+        return Check.ok("telemetry", detail);
+    }
+
+    /** Why nothing can take exports at {@code endpoint}, if a TCP connection to it fails. */
+    private static Optional<String> unreachable(java.net.URI endpoint) {
+        if (endpoint.getHost() == null) {
+            return Optional.of("the endpoint has no host");
+        }
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port), COLLECTOR_CONNECT_TIMEOUT_MS);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("nothing answers at " + endpoint.getHost() + ":" + port + " (" + e.getMessage() + ")");
+        }
     }
 
     private Check httpPort() {

@@ -1,6 +1,7 @@
 package dev.hotplex.adapter.cli;
 
 import dev.hotplex.core.error.ErrorCode;
+import dev.hotplex.core.error.ErrorType;
 import dev.hotplex.core.error.StandardErrorCode;
 
 /** The documented exit codes of the {@code hotplex} command. */
@@ -22,6 +23,11 @@ public final class ExitCodes {
     public static final int UNAUTHORIZED = 7;
     /** {@code hotplex sessions}: no such session for this API key (HTTP 404). */
     public static final int NOT_FOUND = 8;
+    /**
+     * {@code run}, {@code chat}, {@code serve}: another hotplex process (typically a running {@code hotplex serve})
+     * holds the state dir's session store; stop it or give this command its own {@code state.dir}.
+     */
+    public static final int STATE_DIR_IN_USE = 9;
     /** {@code hotplex run}: Ctrl-C interrupted the turn (128 + SIGINT, as shells report it). */
     public static final int INTERRUPTED = 130;
     /** A bug in hotplex. */
@@ -30,6 +36,10 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /**
+     * The exit code of a failure. Codes of other modules (the store's, the HTTP adapter's) have no case of their own:
+     * their {@link ErrorType} says whose fault it was.
+     */
     public static int forError(ErrorCode code) {
         if (code instanceof StandardErrorCode standard) {
             return switch (standard) {
@@ -41,6 +51,11 @@ public final class ExitCodes {
                 case INTERNAL -> INTERNAL;
             };
         }
-        return TURN_FAILED;
+        return switch (code.type()) {
+            case USER_ERROR -> USAGE;
+            case INSUFFICIENT_RESOURCES -> BUSY;
+            case EXTERNAL -> TURN_FAILED;
+            case INTERNAL -> INTERNAL;
+        };
     }
 }

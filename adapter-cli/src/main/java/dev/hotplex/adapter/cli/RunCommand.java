@@ -28,10 +28,18 @@ import static java.util.Objects.requireNonNull;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the turn succeeded", "1:the turn failed (agent error, crash, timeout, interrupt)",
                 "2:usage or input error", "3:the firewall blocked the prompt", "4:the agent CLI is unavailable",
-                "5:the session is busy or the engine is at capacity", "70:internal error",
+                "5:the session is busy or the engine is at capacity",
+                "9:another hotplex process (e.g. hotplex serve) holds the state dir", "70:internal error",
                 "130:Ctrl-C interrupted the turn (a second Ctrl-C ends hotplex at once)"})
 public final class RunCommand implements Callable<Integer> {
+    /**
+     * The most of stdin that {@code run -} reads: far beyond any prompt the engine accepts (it refuses longer ones
+     * with a clear error), small enough that piping a huge file in costs no more than this in memory.
+     */
+    static final int MAX_STDIN_BYTES = 16 * 1024 * 1024;
+
     private final Engine engine;
+    private final SessionStoreClaim store;
     private final ConsoleInfo console;
     private final InterruptSignal interrupts;
 
@@ -58,8 +66,9 @@ public final class RunCommand implements Callable<Integer> {
     private String prompt;
 
     @Inject
-    public RunCommand(Engine engine, ConsoleInfo console, InterruptSignal interrupts) {
+    public RunCommand(Engine engine, SessionStoreClaim store, ConsoleInfo console, InterruptSignal interrupts) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.store = requireNonNull(store, "store is null");
         this.console = requireNonNull(console, "console is null");
         this.interrupts = requireNonNull(interrupts, "interrupts is null");
     }
@@ -70,14 +79,24 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text;
         try {
-            text = "-".equals(prompt) ? new String(console.stdin().readAllBytes(), StandardCharsets.UTF_8) : prompt;
+            text = "-".equals(prompt) ? readStdin() : prompt;
         } catch (IOException e) {
             err.println("✗ cannot read the prompt from stdin: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        if (text.isBlank()) {
-            err.println("✗ the prompt is empty");
+        if (text == null) {
+            err.println("✗ the prompt on stdin is longer than " + MAX_STDIN_BYTES + " bytes");
             return ExitCodes.USAGE;
+        }
+        if (text.isBlank()) {
+            err.println("✗ the prompt is empty" + ("-".equals(prompt) ? " (nothing came on stdin)" : ""));
+            return ExitCodes.USAGE;
+        }
+        try {
+            store.claim();
+        } catch (StateDirInUseException e) {
+            err.println("✗ " + e.advice());
+            return ExitCodes.STATE_DIR_IN_USE;
         }
         AtomicBoolean ctrlC = new AtomicBoolean();
         MDC.put("session", sessionId);
@@ -105,6 +124,12 @@ public final class RunCommand implements Callable<Integer> {
             MDC.remove("session");
             MDC.remove("tenant");
         }
+    }
+
+    /** All of stdin, or null when it holds more than {@link #MAX_STDIN_BYTES}. */
+    private String readStdin() throws IOException {
+        byte[] bytes = console.stdin().readNBytes(MAX_STDIN_BYTES + 1);
+        return bytes.length > MAX_STDIN_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The first Ctrl-C: the turn ends as interrupted (its events still print), the agent process stays reusable. */

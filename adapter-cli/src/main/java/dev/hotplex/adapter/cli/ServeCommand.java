@@ -14,7 +14,11 @@ import static java.util.Objects.requireNonNull;
         description = {"Serve the HTTP API (REST, SSE, WebSocket) with the configured provider until stopped.",
                 "Configure it with http.host, http.port and http.api-keys (KEY=TENANT entries);"
                         + " binding beyond loopback needs keys. SIGTERM drains: running turns may finish"
-                        + " within http.shutdown-deadline, then every session is stopped."})
+                        + " within http.shutdown-deadline, then every session is stopped."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C after draining", "2:usage or configuration error, or "
+                + "http.port is already in use", "9:another hotplex process holds the state dir",
+                "70:internal error"})
 public final class ServeCommand implements Callable<Integer> {
     private final ServiceHost host;
 
@@ -28,6 +32,6 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return host.serveUntilStopped(spec.commandLine().getOut());
+        return host.serveUntilStopped(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -8,6 +8,9 @@ import java.io.PrintWriter;
  * not depend on other adapters, so the app implements this.
  */
 public interface ServiceHost {
-    /** Serves until stopped; returns the exit code. {@code out} is for the one-line "listening on" banner. */
-    int serveUntilStopped(PrintWriter out);
+    /**
+     * Serves until stopped; returns the exit code. {@code out} is for the one-line "listening on" banner, {@code err}
+     * for the one line that says why the service could not start.
+     */
+    int serveUntilStopped(PrintWriter out, PrintWriter err);
 }

@@ -28,6 +28,8 @@ final class TranscriptSink implements EventSink {
     private boolean thinkingStreaming;
     private boolean answerStreamed;
     private boolean thinkingStreamed;
+    /** Whether anything of the turn was shown: a turn that failed before it began has no stats worth a line. */
+    private boolean shown;
 
     TranscriptSink(PrintWriter out, PrintWriter err, boolean color, Runnable beforeOutput) {
         this.out = requireNonNull(out, "out is null");
@@ -46,6 +48,9 @@ final class TranscriptSink implements EventSink {
             return; // plumbing and unmodelled messages are for --json consumers
         }
         beforeOutput.run();
+        if (!(event instanceof AgentEvent.ErrorEvent)) {
+            shown = true;
+        }
         switch (event) {
             case AgentEvent.Answer answer -> printAnswer(answer);
             case AgentEvent.Thinking thinking -> printThinking(thinking);
@@ -63,7 +68,9 @@ final class TranscriptSink implements EventSink {
                 endStreams();
                 err.println("✗ " + error.code().name() + ": " + error.message());
                 err.flush();
-                out.println(dim(statsLine(error.turn())));
+                if (shown || error.turn().tokens().outputTokens() > 0) {
+                    out.println(dim(statsLine(error.turn())));
+                }
             }
             case AgentEvent.SessionStart start -> {
                 // filtered above

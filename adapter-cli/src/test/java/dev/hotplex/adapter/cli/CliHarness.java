@@ -33,25 +33,44 @@ final class CliHarness implements AutoCloseable {
     }
 
     CliHarness(Path temp, ContentPolicy policy) {
+        this(temp, policy, java.util.List.of());
+    }
+
+    /** The fake provider (the default) and {@code others} after it. */
+    CliHarness(Path temp, java.util.List<dev.hotplex.core.port.out.AgentProvider> others) {
+        this(temp, ContentPolicy.allowAll(), others);
+    }
+
+    private CliHarness(Path temp, ContentPolicy policy, java.util.List<dev.hotplex.core.port.out.AgentProvider> others) {
         this.workspace = temp.resolve("ws");
         EngineConfig config = EngineConfig.defaults(workspace)
                 .withIdle(Duration.ofMinutes(30), Duration.ZERO)
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(300), Duration.ofMillis(300));
-        this.engine = new DefaultEngine(config, provider, policy, new RecordingEngineObserver(),
+        java.util.List<dev.hotplex.core.port.out.AgentProvider> providers = new java.util.ArrayList<>();
+        providers.add(provider);
+        providers.addAll(others);
+        this.engine = new DefaultEngine(config, dev.hotplex.core.service.AgentProviders.of(providers), policy, new RecordingEngineObserver(),
                 new InMemorySessionStore(), new ManualClock(), new SequentialIdGenerator("turn"));
         this.diagnostics = new FakeDiagnostics(workspace, temp.resolve("state"));
     }
 
     /** Stands in for the app's HTTP host: records that serve ran and exits with 0. */
     final java.util.concurrent.atomic.AtomicInteger serves = new java.util.concurrent.atomic.AtomicInteger();
-    private final ServiceHost serviceHost = out -> {
+    private final ServiceHost serviceHost = (out, errors) -> {
         serves.incrementAndGet();
         out.println("serving (test host)");
         return ExitCodes.OK;
     };
 
+    /** The state dir's store as run and chat claim it; a test swaps in a refusal. */
+    SessionStoreClaim store = SessionStoreClaim.none();
+
     CliHarness stdin(String text) {
-        stdin = text.getBytes(StandardCharsets.UTF_8);
+        return stdin(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    CliHarness stdin(byte[] bytes) {
+        stdin = bytes.clone();
         return this;
     }
 
@@ -63,10 +82,10 @@ final class CliHarness implements AutoCloseable {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                Object command = type == RunCommand.class ? new RunCommand(engine, console, interrupts)
+                Object command = type == RunCommand.class ? new RunCommand(engine, store, console, interrupts)
                         : type == CheckCommand.class ? new CheckCommand(engine, console)
                         : type == DoctorCommand.class ? new DoctorCommand(engine, diagnostics)
-                        : type == ChatCommand.class ? new ChatCommand(engine, terminals)
+                        : type == ChatCommand.class ? new ChatCommand(engine, store, terminals)
                         : type == VersionCommand.class ? new VersionCommand(engine)
                         : type == ServeCommand.class ? new ServeCommand(serviceHost)
                         : type == SessionsListCommand.class ? new SessionsListCommand(servers())

@@ -23,9 +23,9 @@ class DoctorCommandTest {
             Files.createDirectories(cli.diagnostics.stateDir());
 
             assertThat(cli.run("doctor")).isZero();
-            assertThat(cli.out().lines().toList()).hasSize(7).allSatisfy(line -> assertThat(line).startsWith("ok "));
+            assertThat(cli.out().lines().toList()).hasSize(8).allSatisfy(line -> assertThat(line).startsWith("ok "));
             assertThat(cli.out()).contains("agent CLI  fake-cli → fake 1.0", "config     loaded from test settings",
-                    "JDK", "HTTP port", "sandbox");
+                    "JDK", "HTTP port", "sandbox", "telemetry  exporter none (nothing pushed) · /metrics on");
         }
     }
 
@@ -93,6 +93,52 @@ class DoctorCommandTest {
     void unknownOptionsExitTwo() {
         try (CliHarness cli = new CliHarness(temp)) {
             assertThat(cli.run("doctor", "--fix")).isEqualTo(ExitCodes.USAGE);
+        }
+    }
+
+    @Test
+    void telemetryShowsTheExporterAndEndpointButNoSecret() throws IOException {
+        try (CliHarness cli = new CliHarness(temp);
+             ServerSocket collector = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Files.createDirectories(cli.diagnostics.workspaceRoot());
+            Files.createDirectories(cli.diagnostics.stateDir());
+            java.net.URI endpoint = java.net.URI.create("http://user:s3cret@127.0.0.1:" + collector.getLocalPort()
+                    + "/otlp?token=s3cret");
+            cli.diagnostics = cli.diagnostics.withTelemetry(new TelemetrySummary("otlp",
+                    java.util.Optional.of(endpoint), 2, false, false));
+
+            assertThat(cli.run("doctor")).isZero();
+            assertThat(cli.out()).contains("ok    telemetry  exporter otlp → http://127.0.0.1:" + collector.getLocalPort()
+                    + "/otlp (2 headers, values hidden) · /metrics off · content capture off")
+                    .doesNotContain("s3cret").doesNotContain("user");
+        }
+    }
+
+    @Test
+    void aCollectorNobodyListensAtIsAWarning() throws IOException {
+        int closedPort;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = gone.getLocalPort();
+        }
+        try (CliHarness cli = new CliHarness(temp)) {
+            cli.diagnostics = cli.diagnostics.withTelemetry(new TelemetrySummary("otlp",
+                    java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + closedPort)), 0, true, false));
+
+            assertThat(cli.run("doctor")).as("telemetry never makes hotplex unusable").isZero();
+            assertThat(cli.out()).contains("warn  telemetry", "nothing answers at 127.0.0.1:" + closedPort,
+                    "telemetry.otlp-endpoint");
+        }
+    }
+
+    @Test
+    void capturedContentIsAWarning() {
+        try (CliHarness cli = new CliHarness(temp)) {
+            cli.diagnostics = cli.diagnostics.withTelemetry(new TelemetrySummary("logging",
+                    java.util.Optional.empty(), 0, true, true));
+
+            cli.run("doctor");
+            assertThat(cli.out()).contains("warn  telemetry  exporter logging", "content capture ON",
+                    "telemetry.capture-content: false");
         }
     }
 }
