@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.hotplex.adapter.cli.Diagnostics;
 import dev.hotplex.app.config.HotplexSettings;
+import dev.hotplex.telemetry.TelemetryConfig;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class CliSupportModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Diagnostics diagnostics() {
-        return new SettingsDiagnostics(settings, configFile, home);
+    Diagnostics diagnostics(TelemetryConfig telemetry) {
+        return new SettingsDiagnostics(settings, configFile, home, telemetry);
     }
 }

@@ -3,6 +3,7 @@ package dev.hotplex.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.hotplex.adapter.cli.SessionStoreClaim;
 import dev.hotplex.core.port.out.Clock;
 import dev.hotplex.core.port.out.SessionStore;
 import dev.hotplex.store.sql.SqliteSessionStore;
@@ -14,7 +15,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The default driven ports that need no setup: the durable session store, an embedded SQLite database in
  * {@code state.dir}, opened when sessions are first used (see {@link DeferredSessionStore}) and closed by the
- * engine when it closes.
+ * engine when it closes; and the claim on it that the commands which run turns make up front.
  */
 public final class DefaultPortsModule extends AbstractModule {
     private final Path stateDir;
@@ -33,5 +34,12 @@ public final class DefaultPortsModule extends AbstractModule {
     @Singleton
     SessionStore sessionStore(DeferredSessionStore store) {
         return store;
+    }
+
+    /** What {@code run}, {@code chat} and {@code serve} claim before their first turn. */
+    @Provides
+    @Singleton
+    SessionStoreClaim sessionStoreClaim(DeferredSessionStore store) {
+        return new StateDirStoreClaim(store, stateDir);
     }
 }

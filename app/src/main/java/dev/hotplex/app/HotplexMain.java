@@ -43,7 +43,11 @@ public final class HotplexMain {
                     return runner.startupFailed(hotplex);
                 }
             }
-            throw e;
+            return runner.startupCrashed(e.getErrorMessages().stream().findFirst()
+                    .map(message -> message.getCause() == null ? message.getMessage() : message.getCause().toString())
+                    .orElse(e.toString()), e);
+        } catch (RuntimeException | LinkageError e) {
+            return runner.startupCrashed(e.toString(), e);
         }
         Engine engine = injector.getInstance(Engine.class);
         AgentProviders providers = injector.getInstance(AgentProviders.class);

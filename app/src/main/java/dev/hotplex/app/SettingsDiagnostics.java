@@ -1,13 +1,16 @@
 package dev.hotplex.app;
 
 import dev.hotplex.adapter.cli.Diagnostics;
+import dev.hotplex.adapter.cli.TelemetrySummary;
 import dev.hotplex.app.config.HotplexSettings;
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.provider.process.SandboxConfig;
 import dev.hotplex.provider.process.SandboxSelector;
+import dev.hotplex.telemetry.TelemetryConfig;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -19,11 +22,13 @@ final class SettingsDiagnostics implements Diagnostics {
     private final HotplexSettings settings;
     private final Optional<Path> configFile;
     private final Path home;
+    private final TelemetryConfig telemetry;
 
-    SettingsDiagnostics(HotplexSettings settings, Optional<Path> configFile, Path home) {
+    SettingsDiagnostics(HotplexSettings settings, Optional<Path> configFile, Path home, TelemetryConfig telemetry) {
         this.settings = requireNonNull(settings, "settings is null");
         this.configFile = requireNonNull(configFile, "configFile is null");
         this.home = requireNonNull(home, "home is null");
+        this.telemetry = requireNonNull(telemetry, "telemetry is null");
     }
 
     @Override
@@ -54,6 +59,15 @@ final class SettingsDiagnostics implements Diagnostics {
     @Override
     public Path stateDir() {
         return settings.state().dirPath(home);
+    }
+
+    /** The telemetry as it applies (the section over the {@code OTEL_*} variables); header values never leave here. */
+    @Override
+    public TelemetrySummary telemetry() {
+        boolean otlp = telemetry.exporter() == TelemetryConfig.Exporter.OTLP;
+        return new TelemetrySummary(telemetry.exporter().name().toLowerCase(Locale.ROOT),
+                otlp ? Optional.of(telemetry.otlpEndpoint()) : Optional.empty(),
+                otlp ? telemetry.otlpHeaders().size() : 0, telemetry.prometheus(), telemetry.captureContent());
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -97,6 +98,10 @@ public final class ConfigLoader {
             throw new ConfigException("unknown configuration key '" + key + "' (" + origins.of(key)
                     + "); known keys here: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")));
+        } catch (InvalidFormatException e) {
+            String key = path(e);
+            throw new ConfigException("bad value for '" + key + "' (" + origins.of(key) + "): '" + e.getValue()
+                    + "' is not " + expected(e.getTargetType()), e);
         } catch (JsonMappingException e) {
             String key = path(e);
             if (e.getCause() instanceof ConfigException config) {
@@ -132,11 +137,35 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             String where = location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr();
-            throw new ConfigException("config file " + path + where + " is not valid YAML: " + e.getOriginalMessage(),
-                    e);
+            throw new ConfigException("config file " + path + where + " is not valid YAML: "
+                    + yamlProblem(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What a value of {@code type} looks like, for a person who wrote something else. */
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a valid " + (type == null ? "value" : type.getSimpleName());
+    }
+
+    /**
+     * The parser's complaint as one line: it writes what it was doing and what went wrong unindented, and between them
+     * an indented excerpt of the file with a caret, which the file:line before it already points at.
+     */
+    static String yamlProblem(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String said = message.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip).collect(Collectors.joining(": "));
+        return said.isEmpty() ? message.strip().replaceAll("\\s+", " ") : said;
     }
 
     private static String topLevelKeyNamedIn(String message) {

@@ -145,6 +145,9 @@ class ConfigLoaderTest {
             "log:\\n  level: loud                      | bad value for 'log.level' (config file {file}:2): level must be one of",
             "[1, 2]                                     | config file {file} must hold a YAML mapping",
             "engine: [unclosed                          | config file {file}:1 is not valid YAML",
+            "a: [                                       | config file {file}:1 is not valid YAML: while parsing a flow node: expected the node content, but found",
+            "engine:\\n  max-sessions: many             | is not a whole number",
+            "telemetry:\\n  prometheus: maybe           | is not true or false",
             "engine:\\n  max-sessions: 3\\nengine: {}    | config file {file}:3 is not valid YAML: Duplicate field 'engine'",
     })
     void badFilesAreClearErrorsNamingTheKeyAndTheLine(String yaml, String message) throws IOException {
@@ -152,7 +155,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(Optional.of(config), Map.of(), Map.of(), temp))
                 .isInstanceOfSatisfying(HotplexException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.INVALID_CONFIG))
-                .hasMessageContaining(message.replace("{file}", config.toString()));
+                .hasMessageContaining(message.replace("{file}", config.toString()))
+                .satisfies(e -> assertThat(e.getMessage()).as("one line").doesNotContain("\n"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
