@@ -3,11 +3,11 @@ package dev.hotplex.adapter.http;
 import dev.hotplex.adapter.http.dto.ErrorBody;
 import dev.hotplex.core.error.ErrorCode;
 import dev.hotplex.core.error.HotplexException;
+import dev.hotplex.core.error.StandardErrorCode;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -73,7 +73,9 @@ final class Exchange {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+            // a client that hangs up mid-body is the client's error: a 400, not a logged 500 with a stack trace
+            throw new HotplexException(StandardErrorCode.INVALID_REQUEST,
+                    "the request body ended before its declared length or could not be read");
         }
     }
 

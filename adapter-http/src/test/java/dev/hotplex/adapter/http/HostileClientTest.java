@@ -82,6 +82,25 @@ class HostileClientTest {
     }
 
     @Test
+    void aBodyCutShortIs400AndLogsNoStackTrace() throws Exception {
+        try (TestServer t = new TestServer(workspace); LogCapture logs = new LogCapture()) {
+            try (Socket socket = new Socket("127.0.0.1", t.server.port())) {
+                socket.setSoTimeout(20_000);
+                socket.getOutputStream().write(("POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                        + TestServer.KEY_A + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                        + "{\"text\":\"a\"}").getBytes(StandardCharsets.US_ASCII));
+                socket.shutdownOutput(); // the promised 88 other bytes never come
+
+                String reply = RawHttp.readUntilClosed(socket.getInputStream());
+
+                assertThat(RawHttp.status(reply)).isEqualTo(400);
+                assertThat(reply).contains("INVALID_REQUEST");
+            }
+            assertThat(logs.lines()).noneMatch(line -> line.message().contains("failed"));
+        }
+    }
+
+    @Test
     void aTenantCannotHoldMoreStreamsThanItsCap() throws Exception {
         try (TestServer t = new TestServer(workspace, http -> http.withMaxStreamsPerTenant(2))) {
             t.provider.script("hang", TurnScript.hang());
