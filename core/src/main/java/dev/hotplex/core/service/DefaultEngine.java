@@ -193,8 +193,8 @@ public final class DefaultEngine implements Engine {
             return refused.get();
         }
         observer.turnPrompt(session.sessionId(), turn.turnId(), prompt);
-        boolean prewarmed = session.takeSpareUse();
         boolean coldStart = session.liveConnection().isEmpty();
+        boolean prewarmed = session.takeSpareUse() && !coldStart; // a spare that died meanwhile is a cold start
         boolean resumed = false;
         AgentConnection connection;
         if (coldStart) {

@@ -207,6 +207,26 @@ class SparePoolTest {
     }
 
     @Test
+    void aSpareThatDiesBeforeItsFirstTurnIsReplacedByAColdStartInItsWorkDir() {
+        start(1, List.of("default"));
+        awaitSpares(1);
+        FakeConnection spare = harness.provider.lastConnection();
+        spare.simulateCrash();
+
+        AgentEvent.SessionStart start = firstTurn(SessionConfig.of("s1"));
+
+        assertThat(start.prewarmed() && start.coldStart()).as("a cold start is never reported as pre-warmed").isFalse();
+        if (start.prewarmed()) {
+            // the pool saw the crash first and retired the spare; s1 then adopted the refill
+            assertThat(start.pid()).isNotEqualTo(spare.pid());
+        } else {
+            assertThat(start.coldStart()).isTrue();
+        }
+        assertThat(harness.provider.connectionsFor(SessionId.of("s1"))).allSatisfy(connection ->
+                assertThat(connection.spec().workDir()).isEqualTo(start.workDir()));
+    }
+
+    @Test
     void closingTheEngineEndsEverySpare() {
         start(2, List.of("default", "acme"));
         awaitSpares(4);
