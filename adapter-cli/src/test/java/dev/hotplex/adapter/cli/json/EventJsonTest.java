@@ -54,7 +54,7 @@ class EventJsonTest {
             assertThat(node.get("data").isObject()).isTrue();
         }
         assertThat(EventJson.line(events.get(0), 1)).isEqualTo("{\"event\":\"session_start\",\"seq\":1,\"data\":{"
-                + "\"session_id\":\"s1\",\"provider_session_id\":\"p-1\",\"cold_start\":true,\"resumed\":false,"
+                + "\"session_id\":\"s1\",\"provider_session_id\":\"p-1\",\"cold_start\":true,\"resumed\":false,\"prewarmed\":false,"
                 + "\"pid\":42,\"work_dir\":\"/ws/s1\"}}");
         assertThat(EventJson.line(events.get(4), 5)).contains("\"is_error\":true", "\"duration_ms\":77");
         assertThat(EventJson.line(events.get(5), 6)).contains("\"request_id\":\"r1\"", "\"input\":{\"command\":\"ls\"}",
