@@ -81,6 +81,25 @@ public final class ChildProcess {
         return stdin.send(text);
     }
 
+    /**
+     * Queues {@code text} for stdin and waits up to {@code timeout} for it to be flushed, through interrupts (a
+     * half-known write state is worse than a short wait). Empty once written; otherwise why it was not.
+     */
+    public Optional<String> sendWithin(String text, Duration timeout) {
+        requireNonNull(timeout, "timeout is null");
+        CompletableFuture<Void> write = stdin.send(text);
+        return UninterruptibleWait.await(timeout.toNanos(), left -> {
+            try {
+                write.get(left, TimeUnit.NANOSECONDS);
+                return Optional.empty();
+            } catch (ExecutionException e) {
+                return Optional.of(String.valueOf(e.getCause()));
+            } catch (TimeoutException e) {
+                return Optional.of("stdin stayed full for " + timeout.toMillis() + " ms");
+            }
+        });
+    }
+
     /** The last of what the child wrote to stderr so far. */
     public String stderrTail() {
         return stderr.text();
@@ -176,44 +195,20 @@ public final class ChildProcess {
 
     private void awaitGroupGone() {
         Duration bound = ORPHAN_GRACE.plus(KILL_TIMEOUT).plusSeconds(1);
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    groupGone.get(bound.toNanos(), TimeUnit.NANOSECONDS);
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException | TimeoutException e) {
-                    LOG.log(System.Logger.Level.WARNING, "process group {0} ({1}) not confirmed gone: {2}", pid, name,
-                            e.toString());
-                    return;
-                }
+        UninterruptibleWait.await(bound.toNanos(), left -> {
+            try {
+                return groupGone.get(left, TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.log(System.Logger.Level.WARNING, "process group {0} ({1}) not confirmed gone: {2}", pid, name,
+                        e.toString());
+                return null;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        });
     }
 
     /** Waits for the leader's exit without giving up on interrupts (the flag is restored). */
     private boolean waitForExit(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return UninterruptibleWait.await(nanos, left -> process.waitFor(left, TimeUnit.NANOSECONDS));
     }
 
     private static void closeQuietly(InputStream stream) {

@@ -180,21 +180,8 @@ final class ProcessGroupKiller {
     }
 
     private static boolean waitUninterruptibly(Process process) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_COMMAND_TIMEOUT_MS);
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return UninterruptibleWait.await(TimeUnit.MILLISECONDS.toNanos(KILL_COMMAND_TIMEOUT_MS),
+                left -> process.waitFor(left, TimeUnit.NANOSECONDS));
     }
 
     private static GroupTermination done(boolean empty, boolean signalled, boolean killed, List<Long> survivors,
