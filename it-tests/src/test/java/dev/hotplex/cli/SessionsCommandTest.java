@@ -236,5 +236,10 @@ class SessionsCommandTest {
         public Path stateDir() {
             return Path.of("state");
         }
+
+        @Override
+        public dev.hotplex.adapter.cli.TelemetrySummary telemetry() {
+            return new dev.hotplex.adapter.cli.TelemetrySummary("none", Optional.empty(), 0, false, false);
+        }
     }
 }
