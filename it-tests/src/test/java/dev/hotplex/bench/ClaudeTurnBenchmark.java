@@ -10,34 +10,22 @@ import dev.hotplex.testkit.BlockingContentPolicy;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
-import dev.hotplex.testkit.anthropic.JsonParser;
-import dev.hotplex.testkit.anthropic.JsonWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import static dev.hotplex.testkit.anthropic.JsonWriter.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #3 point 8: cold turns (spawn → result) against warm turns (stdin → result) on the real Claude Code CLI
  * with the fake Anthropic API, and the engine's own overhead per warm turn against a minimal harness that drives the
  * same CLI directly (ProcessBuilder, stream-json lines in, read until {@code result}). Not a test: it asserts only
- * that turns succeed, and prints its figures. Excluded from normal builds; run it with
+ * that turns succeed, and prints its figures. The direct harness is {@link DirectCli}. Excluded from normal builds; run it with
  * {@code bin/mvn -o -f it-tests/pom.xml -P bench verify} (see docs/BENCHMARKS.md).
  */
 class ClaudeTurnBenchmark {
@@ -164,62 +152,5 @@ class ClaudeTurnBenchmark {
         List<Long> sorted = nanos.stream().sorted().toList();
         int rank = Math.max(1, (int) Math.ceil(percent / 100.0 * sorted.size()));
         return sorted.get(rank - 1) / 1e6;
-    }
-
-    /**
-     * The minimal harness: the same CLI and command line as the provider uses for a hot session (stream-json both
-     * ways, partial messages, permission prompts over stdio), one user line per turn, stdout read until {@code result}.
-     */
-    private static final class DirectCli implements AutoCloseable {
-        private final Process process;
-        private final OutputStream stdin;
-        private final BufferedReader stdout;
-
-        private DirectCli(Process process) {
-            this.process = process;
-            this.stdin = process.getOutputStream();
-            this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        static DirectCli start(Path binary, Map<String, String> environment, Path workDir) throws IOException {
-            Files.createDirectories(workDir);
-            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-p", "--input-format", "stream-json",
-                    "--output-format", "stream-json", "--verbose", "--include-partial-messages",
-                    "--permission-prompt-tool", "stdio", "--session-id", UUID.randomUUID().toString())
-                    .directory(workDir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            return new DirectCli(builder.start());
-        }
-
-        void turn(String prompt) throws IOException {
-            String line = JsonWriter.write(object("type", "user", "session_id", "", "parent_tool_use_id", null,
-                    "message", object("role", "user", "content", List.of(object("type", "text", "text", prompt))))) + "\n";
-            stdin.write(line.getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            String read;
-            while ((read = stdout.readLine()) != null) {
-                Map<String, Object> message = JsonParser.parseObject(read);
-                if ("result".equals(message.get("type"))) {
-                    assertThat(message).as("result of %s", prompt).containsEntry("is_error", false);
-                    return;
-                }
-            }
-            throw new UncheckedIOException(new IOException("the CLI ended before the result of " + prompt));
-        }
-
-        @Override
-        public void close() throws IOException {
-            stdin.close();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
     }
 }

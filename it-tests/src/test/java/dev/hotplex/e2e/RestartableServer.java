@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * {@code HOTPLEX_*} variables the way an operator would: its own state directory, workspace and port. It can be
  * stopped gracefully (SIGTERM) or killed ({@code kill -9}), and started again over the same state.
  */
-final class RestartableServer implements AutoCloseable {
+public final class RestartableServer implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern SERVING = Pattern.compile("hotplex serving on http://([0-9.]+):(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +47,7 @@ final class RestartableServer implements AutoCloseable {
     }
 
     /** Starts {@code hotplex serve} with {@code environment} and returns once it listens. */
-    static RestartableServer start(Map<String, String> environment, Path logDir) throws Exception {
+    public static RestartableServer start(Map<String, String> environment, Path logDir) throws Exception {
         Files.createDirectories(logDir);
         Path log = Files.createTempFile(logDir, "serve", ".log");
         List<String> command = new ArrayList<>();
@@ -79,7 +79,7 @@ final class RestartableServer implements AutoCloseable {
     }
 
     /** The environment for a serve over the state, workspace and home under {@code sandbox}, on an ephemeral port. */
-    static Map<String, String> environment(Path sandbox, Path claudeBinary, Map<String, String> extra) {
+    public static Map<String, String> environment(Path sandbox, Path claudeBinary, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         String path = System.getenv("PATH");
         env.put("PATH", path == null ? "/usr/bin:/bin" : path);
@@ -93,11 +93,16 @@ final class RestartableServer implements AutoCloseable {
         return Map.copyOf(env);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String output() {
+    /** {@code http://host:port}, as the server printed it. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -122,11 +127,11 @@ final class RestartableServer implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
         return http.send(request(path, apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode getJson(String path, String apiKey) throws IOException, InterruptedException {
+    public JsonNode getJson(String path, String apiKey) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path, apiKey);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -135,13 +140,13 @@ final class RestartableServer implements AutoCloseable {
     }
 
     /** A bodiless request such as {@code DELETE /v1/sessions/x} or {@code POST /v1/sessions/x/reset}. */
-    HttpResponse<String> send(String method, String path, String apiKey) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String apiKey) throws IOException, InterruptedException {
         return http.send(request(path, apiKey).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs a turn to its end over SSE; the events as (name, data) pairs. */
-    List<SseEvent> turn(String sessionId, String prompt, String apiKey) throws IOException, InterruptedException {
+    public List<SseEvent> turn(String sessionId, String prompt, String apiKey) throws IOException, InterruptedException {
         List<SseEvent> events = new ArrayList<>();
         try (Stream<String> lines = streamTurn(sessionId, prompt, apiKey)) {
             collect(lines, events, event -> false);
@@ -245,6 +250,6 @@ final class RestartableServer implements AutoCloseable {
     }
 
     /** One server-sent event: its name and its data. */
-    record SseEvent(String name, JsonNode data) {
+    public record SseEvent(String name, JsonNode data) {
     }
 }
