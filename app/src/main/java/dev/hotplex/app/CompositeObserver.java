@@ -32,6 +32,26 @@ final class CompositeObserver implements EngineObserver {
     }
 
     @Override
+    public void spareStarted(String owner, OptionalLong pid, Duration startDuration) {
+        each("spareStarted", observer -> observer.spareStarted(owner, pid, startDuration));
+    }
+
+    @Override
+    public void spareAdopted(SessionId sessionId, OptionalLong pid) {
+        each("spareAdopted", observer -> observer.spareAdopted(sessionId, pid));
+    }
+
+    @Override
+    public void spareRetired(String owner, String reason) {
+        each("spareRetired", observer -> observer.spareRetired(owner, reason));
+    }
+
+    @Override
+    public void spareStartFailed(String owner, String reason) {
+        each("spareStartFailed", observer -> observer.spareStartFailed(owner, reason));
+    }
+
+    @Override
     public void processStartFailed(SessionId sessionId, String reason) {
         each("processStartFailed", observer -> observer.processStartFailed(sessionId, reason));
     }
