@@ -1,7 +1,5 @@
 package dev.hotplex.provider.codex;
 
-import dev.hotplex.core.error.HotplexException;
-import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.AgentProvider;
 import dev.hotplex.core.port.out.SessionSpec;
@@ -14,13 +12,12 @@ import dev.hotplex.provider.codex.internal.ThreadIds;
 import dev.hotplex.provider.codex.internal.session.Pricing;
 import dev.hotplex.provider.codex.internal.wire.CodexWire;
 import dev.hotplex.provider.codex.internal.wire.ThreadSettings;
-import dev.hotplex.provider.process.LiveProcessRegistry;
 import dev.hotplex.provider.process.ProcessLauncher;
+import dev.hotplex.provider.process.ProviderProcesses;
 import dev.hotplex.provider.process.Sandbox;
 import dev.hotplex.provider.process.SandboxSelector;
 import dev.hotplex.provider.process.VersionProbe;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +44,12 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(15);
     private static final String FULL_ACCESS = "danger-full-access";
 
-    private final LiveProcessRegistry registry;
+    private final ProviderProcesses processes;
     private final CodexConnector connector;
     private final VersionProbe versionProbe;
     private final ThreadIds threads;
     private final CodexHome home;
     private final CodexHomeScope homeScope;
-    private final String sandbox;
 
     public CodexProvider(CodexProviderConfig config) {
         this(config, System.getenv());
@@ -69,14 +65,9 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
                 .or(() -> Optional.ofNullable(engineEnvironment.get("PATH"))));
         // what can refuse the settings runs before the registry exists (it adds a shutdown hook)
         Sandbox osSandbox = new SandboxSelector().select(config.osSandbox()).sandbox();
-        this.sandbox = osSandbox.describe();
-        try {
-            this.registry = new LiveProcessRegistry(config.shutdownGrace(), config.stateDir().resolve("groups"));
-        } catch (UncheckedIOException e) {
-            throw new HotplexException(StandardErrorCode.INVALID_CONFIG, "Codex provider: cannot use the state dir "
-                    + config.stateDir() + ": " + e.getCause().getMessage(), e);
-        }
-        ProcessLauncher launcher = new ProcessLauncher(registry, osSandbox);
+        this.processes = new ProviderProcesses("Codex", config.shutdownGrace(), config.stateDir(),
+                config.stateDir().resolve("groups"), osSandbox);
+        ProcessLauncher launcher = processes.launcher();
         this.threads = new ThreadIds(config.stateDir().resolve("threads"));
         this.homeScope = config.homeScope();
         this.home = new CodexHome(config.home(), environment, switch (config.homeScope()) {
@@ -145,22 +136,22 @@ public final class CodexProvider implements AgentProvider, AutoCloseable {
 
     /** Ends the process groups a dead engine recorded and left running; call once at start. */
     public int reapOrphans() {
-        return registry.reapOrphans().size();
+        return processes.reapOrphans();
     }
 
     /** What confines the Codex processes, e.g. {@code bwrap (bubblewrap 0.8.0, /usr/bin/bwrap)} or {@code none}. */
     public String sandbox() {
-        return sandbox;
+        return processes.sandbox();
     }
 
     /** The process group ids of the Codex processes still alive (for diagnostics and tests). */
     public List<Long> liveProcessGroups() {
-        return registry.liveGroups();
+        return processes.liveGroups();
     }
 
     /** Ends every process group this provider started, and refuses to start more. Idempotent. */
     @Override
     public void close() {
-        registry.close();
+        processes.close();
     }
 }

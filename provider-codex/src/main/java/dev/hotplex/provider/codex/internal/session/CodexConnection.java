@@ -169,7 +169,8 @@ public final class CodexConnection implements AgentConnection {
                 response.turnId().ifPresent(id -> turnKnown(turn, id));
             }
         });
-        Optional<String> failure = awaitWrite(writeLine(encoder.turnStart(request.id(), threadId, input.prompt())));
+        Optional<String> failure = child.sendWithin(encoder.turnStart(request.id(), threadId, input.prompt()) + "\n",
+                writeTimeout);
         if (failure.isPresent() && running.compareAndSet(turn, null)) {
             throw new HotplexException(StandardErrorCode.PROCESS_DIED,
                     "cannot write the turn to the stdin of Codex process " + child.pid() + ": " + failure.get());
@@ -275,30 +276,6 @@ public final class CodexConnection implements AgentConnection {
                     totals, turnModel, 1, Optional.of(ended.error().or(turn::failure)
                     .orElse("Codex ended the turn as " + ended.status())));
         };
-    }
-
-    /** Waits for a queued write, uninterruptibly (a half-known write state is worse than a short wait). */
-    private Optional<String> awaitWrite(CompletableFuture<Void> write) {
-        long deadline = System.nanoTime() + writeTimeout.toNanos();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    return Optional.empty();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return Optional.of(String.valueOf(e.getCause()));
-                } catch (TimeoutException e) {
-                    return Optional.of("stdin stayed full for " + writeTimeout.toMillis() + " ms");
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Queues one JSON line for stdin: app-server reads newline-terminated objects. */
