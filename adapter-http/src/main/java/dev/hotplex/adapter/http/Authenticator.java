@@ -2,12 +2,16 @@ package dev.hotplex.adapter.http;
 
 import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
+import dev.hotplex.core.model.DirectoryName;
 import dev.hotplex.core.model.SessionConfig;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,9 +25,25 @@ final class Authenticator {
     private static final String BEARER = "bearer ";
 
     private final List<ApiKey> keys;
+    private final Optional<Path> workspaceRoot;
 
-    Authenticator(List<ApiKey> keys) {
+    /** {@code workspaceRoot}: the engine's, so that each tenant's work dirs are shown relative to its own directory. */
+    Authenticator(List<ApiKey> keys, Optional<Path> workspaceRoot) {
         this.keys = List.copyOf(requireNonNull(keys, "keys is null"));
+        this.workspaceRoot = requireNonNull(workspaceRoot, "workspaceRoot is null").map(Authenticator::real);
+    }
+
+    /** The engine resolves work dirs on real paths; compare with the same form. */
+    private static Path real(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root.toAbsolutePath().normalize();
+        }
+    }
+
+    private Tenant tenant(String name) {
+        return new Tenant(name, workspaceRoot.map(root -> root.resolve(DirectoryName.of(name).value())));
     }
 
     boolean open() {
@@ -32,7 +52,7 @@ final class Authenticator {
 
     Tenant authenticate(String authorization) {
         if (keys.isEmpty()) {
-            return new Tenant(SessionConfig.DEFAULT_OWNER);
+            return tenant(SessionConfig.DEFAULT_OWNER);
         }
         if (authorization == null || authorization.length() > BEARER.length() + MAX_KEY_LENGTH
                 || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
@@ -42,7 +62,7 @@ final class Authenticator {
         Tenant found = null;
         for (ApiKey key : keys) {
             if (MessageDigest.isEqual(presented, HexFormat.of().parseHex(key.sha256Hex())) && found == null) {
-                found = new Tenant(key.tenant());
+                found = tenant(key.tenant());
             }
         }
         if (found == null) {

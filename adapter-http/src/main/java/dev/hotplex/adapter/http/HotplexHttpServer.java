@@ -71,7 +71,7 @@ public final class HotplexHttpServer implements AutoCloseable {
         this.engine = requireNonNull(engine, "engine is null");
         this.config = requireNonNull(config, "config is null");
         this.exchange = new Exchange(codec, config.maxBodyBytes());
-        this.authenticator = new Authenticator(config.apiKeys());
+        this.authenticator = new Authenticator(config.apiKeys(), config.workspaceRoot());
         this.browserGuard = new BrowserGuard(authenticator.open() && loopback(config.host()), config.host());
         this.rateLimiter = new TenantRateLimiter(config.rateLimit());
         this.runner = new TurnRunner(engine, config.disconnectPolicy(), config.forwardRawEvents(),

@@ -34,7 +34,7 @@ final class WireMapper {
                 data.put("resumed", start.resumed());
                 data.put("prewarmed", start.prewarmed());
                 data.put("pid", start.pid().isPresent() ? start.pid().getAsLong() : null);
-                data.put("workDir", start.workDir().toString());
+                data.put("workDir", tenant.shownWorkDir(start.workDir()));
             }
             case AgentEvent.Thinking thinking -> {
                 data.put("text", thinking.text());
@@ -118,7 +118,7 @@ final class WireMapper {
     static SessionBody session(SessionView view, Tenant tenant) {
         return new SessionBody(tenant.clientId(view.sessionId()), view.state().name(),
                 view.pid().isPresent() ? view.pid().getAsLong() : null, view.createdAt().toString(),
-                view.lastActiveAt().toString(), view.providerSessionId(), view.workDir().toString(), view.provider());
+                view.lastActiveAt().toString(), view.providerSessionId(), tenant.shownWorkDir(view.workDir()), view.provider());
     }
 
     static VerdictBody verdict(Verdict verdict) {
