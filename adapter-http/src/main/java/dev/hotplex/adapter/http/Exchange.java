@@ -36,6 +36,8 @@ final class Exchange {
         String requestId = UUID.randomUUID().toString();
         ctx.attribute(REQUEST_ID, requestId);
         ctx.header(REQUEST_ID_HEADER, requestId);
+        // answers may quote client input (an id in an error): never let a browser sniff them into HTML
+        ctx.header("X-Content-Type-Options", "nosniff");
     }
 
     String requestId(Context ctx) {
@@ -90,6 +92,9 @@ final class Exchange {
     void error(Context ctx, ErrorCode code, String message) {
         if (ctx.res().getHeader("Retry-After") == null) {
             ErrorMapper.retryAfterSeconds(code).ifPresent(seconds -> ctx.header("Retry-After", String.valueOf(seconds)));
+        }
+        if (code == StandardErrorCode.UNAUTHORIZED) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"hotplex\"");
         }
         json(ctx, ErrorMapper.status(code), ErrorBody.of(code.name(), message, requestId(ctx)));
     }

@@ -33,6 +33,7 @@ final class JsonErrorHandler extends ErrorHandler {
                 requestId));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(Exchange.REQUEST_ID_HEADER, requestId);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -117,7 +117,9 @@ final class WebSocketRoutes {
      */
     private void admit(Tenant tenant, String wsSessionId, Connection connection) {
         synchronized (connections) {
-            long held = connections.values().stream().filter(open -> open.tenant.name().equals(tenant.name())).count();
+            long held = connections.values().stream()
+                    .filter(open -> open.tenant.name().equals(tenant.name()))
+                    .count();
             if (held >= config.maxStreamsPerTenant()) {
                 throw new HotplexException(HttpErrorCode.TOO_MANY_STREAMS, "this API key already holds " + held
                         + " WebSocket connections");

@@ -222,6 +222,9 @@ class HostileClientTest {
             assertThat(ready.json().path("checks").path("provider").asText()).isEqualTo("PROVIDER_UNAVAILABLE");
             assertThat(wrongKey.status()).isEqualTo(401);
             assertThat(wrongKey.body()).doesNotContain(secretLookingKey);
+            assertThat(wrongKey.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(wrongKey.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(ready.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(ready.header("Server")).as("no server software version").isNull();
             assertThat(wrongKey.header("Server")).isNull();
         }
