@@ -1,6 +1,5 @@
 package dev.hotplex.provider.claude;
 
-import dev.hotplex.core.error.HotplexException;
 import dev.hotplex.core.error.StandardErrorCode;
 import dev.hotplex.core.port.out.AgentConnection;
 import dev.hotplex.core.port.out.AgentProvider;
@@ -12,13 +11,12 @@ import dev.hotplex.provider.claude.internal.ClaudeConnector;
 import dev.hotplex.provider.claude.internal.ClaudeEnvironment;
 import dev.hotplex.provider.claude.internal.ClaudeFlags;
 import dev.hotplex.provider.claude.internal.ClaudeTranscripts;
-import dev.hotplex.provider.process.LiveProcessRegistry;
 import dev.hotplex.provider.process.ProcessLauncher;
+import dev.hotplex.provider.process.ProviderProcesses;
 import dev.hotplex.provider.process.SandboxSelector;
 import dev.hotplex.provider.process.VersionProbe;
 import dev.hotplex.provider.claude.internal.wire.ClaudeWireCodec;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +36,10 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
     public static final String NAME = "claude";
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(15);
 
-    private final LiveProcessRegistry registry;
+    private final ProviderProcesses processes;
     private final ClaudeConnector connector;
     private final ClaudeConfigDirs configDirs;
     private final ConfigDirScope configDirScope;
-    private final String sandbox;
     private final VersionProbe versionProbe;
 
     /** Uses this JVM's environment as the source the CLI's environment is filtered from. */
@@ -59,9 +56,9 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
         ClaudeBinary binary = new ClaudeBinary(config.binary(), Optional.ofNullable(environment.get("PATH"))
                 .or(() -> Optional.ofNullable(engineEnvironment.get("PATH"))));
         SandboxSelector.Choice sandboxChoice = new SandboxSelector().select(config.sandbox());
-        this.sandbox = sandboxChoice.sandbox().describe();
-        this.registry = registry(config);
-        ProcessLauncher launcher = new ProcessLauncher(registry, sandboxChoice.sandbox());
+        this.processes = new ProviderProcesses("Claude", config.shutdownGrace(), config.stateDir(), config.stateDir(),
+                sandboxChoice.sandbox());
+        ProcessLauncher launcher = processes.launcher();
         this.configDirScope = config.configDirScope();
         this.configDirs = new ClaudeConfigDirs(ClaudeTranscripts.configDir(environment),
                 switch (config.configDirScope()) {
@@ -76,15 +73,6 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
                 environment, configDirs, List.of(config.stateDir()), config.maxLineBytes(), config.startupTimeout());
         this.versionProbe = new VersionProbe(launcher, () -> binary.resolve(StandardErrorCode.PROVIDER_UNAVAILABLE),
                 environment, VERSION_TIMEOUT);
-    }
-
-    private static LiveProcessRegistry registry(ClaudeProviderConfig config) {
-        try {
-            return new LiveProcessRegistry(config.shutdownGrace(), config.stateDir());
-        } catch (UncheckedIOException e) {
-            throw new HotplexException(StandardErrorCode.INVALID_CONFIG, "Claude provider: cannot use the state dir "
-                    + config.stateDir() + ": " + e.getCause().getMessage(), e);
-        }
     }
 
     @Override
@@ -131,22 +119,22 @@ public final class ClaudeProvider implements AgentProvider, AutoCloseable {
      * @return how many running groups were ended (each is logged at WARNING with its pgid)
      */
     public int reapOrphans() {
-        return registry.reapOrphans().size();
+        return processes.reapOrphans();
     }
 
     /** What confines the CLI processes, e.g. {@code bwrap (bubblewrap 0.8.0, /usr/bin/bwrap)} or {@code none}. */
     public String sandbox() {
-        return sandbox;
+        return processes.sandbox();
     }
 
     /** The process group ids of the CLI processes still alive (for diagnostics). */
     public List<Long> liveProcessGroups() {
-        return registry.liveGroups();
+        return processes.liveGroups();
     }
 
     /** Ends every process group this provider started, and refuses to start more. Idempotent. */
     @Override
     public void close() {
-        registry.close();
+        processes.close();
     }
 }

@@ -9,12 +9,8 @@ import dev.hotplex.core.port.out.TurnCompletion.Status;
 import dev.hotplex.core.port.out.TurnInput;
 import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingTurnListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Ending processes: nothing of a session's process group may survive a close. */
-class TestClaudeProviderShutdown {
+class TestClaudeProviderShutdown extends OnFakeClaude {
     private static final Duration GRACE = Duration.ofMillis(1000);
     /** What killing and reaping may add to the grace on a busy 2-core machine. */
     private static final Duration EPSILON = Duration.ofMillis(1500);
-
-    @TempDir
-    Path root;
-    private FakeClaudeFixture fake;
-    private ClaudeProvider provider;
-
-    @BeforeEach
-    void setUp() {
-        fake = new FakeClaudeFixture(root);
-        provider = fake.provider(fake.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-    }
 
     @Test
     void anIdleProcessIsClosedPolitelyByClosingItsStdin() {

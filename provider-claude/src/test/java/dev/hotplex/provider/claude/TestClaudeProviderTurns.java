@@ -14,13 +14,9 @@ import dev.hotplex.provider.claude.FakeClaudeFixture.Turn;
 import dev.hotplex.provider.claude.internal.session.ClaudeConnection;
 import dev.hotplex.testkit.ProcessGroups;
 import dev.hotplex.testkit.RecordingTurnListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,23 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Turns on a hot process: the happy path, the control protocol, and every way a turn can go wrong. */
-class TestClaudeProviderTurns {
-    @TempDir
-    Path root;
-    private FakeClaudeFixture fake;
-    private ClaudeProvider provider;
-
-    @BeforeEach
-    void setUp() {
-        fake = new FakeClaudeFixture(root);
-        provider = fake.provider(fake.config());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-    }
-
+class TestClaudeProviderTurns extends OnFakeClaude {
     @Test
     void manyTurnsRunOnOneProcessWithRunningTotals() {
         AgentConnection connection = provider.open(fake.spec());

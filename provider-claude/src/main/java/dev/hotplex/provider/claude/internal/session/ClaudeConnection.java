@@ -113,7 +113,7 @@ public final class ClaudeConnection implements AgentConnection {
             throw new IllegalStateException("the Claude process " + child.pid() + " has not answered yet");
         }
         slot.occupy(turn);
-        Optional<String> failure = awaitWrite(child.send(line));
+        Optional<String> failure = child.sendWithin(line, writeTimeout);
         if (failure.isPresent() && slot.withdraw(turn)) {
             throw new HotplexException(StandardErrorCode.PROCESS_DIED,
                     "cannot write the turn to the stdin of Claude process " + child.pid() + ": " + failure.get());
@@ -186,30 +186,6 @@ public final class ClaudeConnection implements AgentConnection {
                         + "stdout of Claude process {1} ends", turn.turnId(), child.pid());
             }
         });
-    }
-
-    /** Waits for a queued write, uninterruptibly (a half-known write state is worse than a short wait). */
-    private Optional<String> awaitWrite(CompletableFuture<Void> write) {
-        long deadline = System.nanoTime() + writeTimeout.toNanos();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    return Optional.empty();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    return Optional.of(String.valueOf(e.getCause()));
-                } catch (TimeoutException e) {
-                    return Optional.of("stdin stayed full for " + writeTimeout.toMillis() + " ms");
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private void send(String line) {
