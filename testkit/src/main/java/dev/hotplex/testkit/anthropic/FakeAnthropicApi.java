@@ -1,18 +1,11 @@
 package dev.hotplex.testkit.anthropic;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.hotplex.testkit.fakeapi.Endpoint;
+import dev.hotplex.testkit.fakeapi.FakeApi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,22 +32,12 @@ import static java.util.Objects.requireNonNull;
  * 400 {@code invalid_request_error} (and is still recorded). Every other method or path gets 404 and is listed in
  * {@link #unexpectedRequests()}. Request bodies are kept, so tests can check what history the CLI sent.
  */
-public final class FakeAnthropicApi implements AutoCloseable {
+public final class FakeAnthropicApi extends FakeApi {
     /** The Bash command of the {@code "use tool"} reply unless {@link Builder#toolCommand} says otherwise. */
     public static final String DEFAULT_TOOL_COMMAND = "echo hello-from-tool";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final RequestLog log;
-    private final CountDownLatch closing;
-    private final AtomicBoolean closed = new AtomicBoolean();
-
-    private FakeAnthropicApi(HttpServer server, ExecutorService executor, RequestLog log, CountDownLatch closing) {
-        this.server = server;
-        this.executor = executor;
-        this.log = log;
-        this.closing = closing;
+    private FakeAnthropicApi(Endpoint endpoint) {
+        super("fake Anthropic API", MessagesEndpoint.MESSAGES_PATH, "Messages", endpoint);
     }
 
     /** Starts a fake with the default script. */
@@ -68,7 +51,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash: the value for {@code ANTHROPIC_BASE_URL}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return origin();
     }
 
     /**
@@ -86,47 +69,6 @@ public final class FakeAnthropicApi implements AutoCloseable {
                 "DISABLE_ERROR_REPORTING", "1",
                 "DISABLE_AUTOUPDATER", "1",
                 "CLAUDE_CODE_MAX_RETRIES", "0");
-    }
-
-    /** Every {@code POST /v1/messages} body received so far, in arrival order. */
-    public List<String> requestBodies() {
-        return log.bodies();
-    }
-
-    /** The bodies once at least {@code count} Messages requests arrived; {@link IllegalStateException} on timeout. */
-    public List<String> awaitRequestBodies(int count, Duration timeout) {
-        return log.awaitBodies(count, timeout);
-    }
-
-    /** Calls answered 404, as {@code "<METHOD> <uri>"}: a client talking to the fake should make none. */
-    public List<String> unexpectedRequests() {
-        return log.unexpected();
-    }
-
-    /** Streams the client abandoned midway (disconnects, e.g. when the CLI is interrupted). */
-    public int abortedResponses() {
-        return log.aborted();
-    }
-
-    /** The count once at least {@code count} streams were abandoned; {@link IllegalStateException} on timeout. */
-    public int awaitAbortedResponses(int count, Duration timeout) {
-        return log.awaitAborted(count, timeout);
-    }
-
-    /** Releases hanging and slow answers, stops listening and waits briefly for the handlers to end; idempotent. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
@@ -190,19 +132,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
             rules.add(new ReplyScript.Rule("write file", Reply.write(writePath, writeContent)));
             rules.add(new ReplyScript.Rule("use tool", Reply.bash(toolCommand)));
 
-            RequestLog log = new RequestLog();
-            CountDownLatch closing = new CountDownLatch(1);
-            HttpServer server;
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot bind the fake Anthropic API to 127.0.0.1", e);
-            }
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            server.setExecutor(executor);
-            server.createContext("/", new MessagesHandler(new ReplyScript(rules), log, closing));
-            server.start();
-            return new FakeAnthropicApi(server, executor, log, closing);
+            return new FakeAnthropicApi(new MessagesEndpoint(new ReplyScript(rules)));
         }
     }
 }

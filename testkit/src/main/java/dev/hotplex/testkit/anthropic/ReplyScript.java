@@ -1,7 +1,8 @@
 package dev.hotplex.testkit.anthropic;
 
+import dev.hotplex.testkit.fakeapi.Keyword;
+
 import java.util.List;
-import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,30 +16,13 @@ final class ReplyScript {
     static final int MAX_ECHO = 100;
 
     /** One scripted behaviour: when the prompt contains {@code keyword}, answer {@code reply}. */
-    record Rule(String keyword, Reply reply) {
-        Rule {
-            requireNonNull(keyword, "keyword is null");
-            requireNonNull(reply, "reply is null");
-            if (keyword.isBlank()) {
-                throw new IllegalArgumentException("keyword is blank");
-            }
-            keyword = keyword.toLowerCase(Locale.ROOT);
+    record Rule(Keyword keyword, Reply reply) {
+        Rule(String keyword, Reply reply) {
+            this(new Keyword(keyword), requireNonNull(reply, "reply is null"));
         }
 
-        /** Whether the prompt holds the keyword as whole words: "hang" matches "hang now", not "change". */
         boolean matches(String prompt) {
-            String text = prompt.toLowerCase(Locale.ROOT);
-            for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
-                int end = at + keyword.length();
-                if ((at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean isWordChar(char c) {
-            return Character.isLetterOrDigit(c) || c == '_';
+            return keyword.foundIn(prompt);
         }
     }
 

@@ -1,21 +1,16 @@
 package dev.hotplex.testkit.openai;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.hotplex.testkit.fakeapi.Endpoint;
+import dev.hotplex.testkit.fakeapi.FakeApi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
 
@@ -34,26 +29,16 @@ import static java.util.Objects.requireNonNull;
  * input ends with {@code function_call_output}s is answered {@code "tool said: <output>"}. Every other method or
  * path gets 404 and is listed in {@link #unexpectedRequests()}.
  */
-public final class FakeOpenAiApi implements AutoCloseable {
+public final class FakeOpenAiApi extends FakeApi {
     /** The command of the {@code "use tool"} reply unless {@link Builder#toolCommand} says otherwise. */
     public static final String DEFAULT_TOOL_COMMAND = "echo hello-from-tool";
     /** A model slug Codex knows, so it does not report missing model metadata as an error item. */
     public static final String DEFAULT_MODEL = "gpt-5.5";
     /** The variable Codex reads the (dummy) API key from, named by the provider's {@code env_key}. */
     public static final String KEY_VARIABLE = "HOTPLEX_FAKE_OPENAI_KEY";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final RequestLog log;
-    private final CountDownLatch closing;
-    private final AtomicBoolean closed = new AtomicBoolean();
-
-    private FakeOpenAiApi(HttpServer server, ExecutorService executor, RequestLog log, CountDownLatch closing) {
-        this.server = server;
-        this.executor = executor;
-        this.log = log;
-        this.closing = closing;
+    private FakeOpenAiApi(Endpoint endpoint) {
+        super("fake OpenAI API", ResponsesEndpoint.RESPONSES_PATH, "Responses", endpoint);
     }
 
     public static FakeOpenAiApi start() {
@@ -66,7 +51,7 @@ public final class FakeOpenAiApi implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/v1}: the model provider's {@code base_url}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return origin() + "/v1";
     }
 
     /**
@@ -121,47 +106,6 @@ public final class FakeOpenAiApi implements AutoCloseable {
         return Map.of("CODEX_HOME", codexHome.toString(), KEY_VARIABLE, "dummy");
     }
 
-    /** Every {@code POST /v1/responses} body received so far, in arrival order. */
-    public List<String> requestBodies() {
-        return log.bodies();
-    }
-
-    /** The bodies once at least {@code count} requests arrived; {@link IllegalStateException} on timeout. */
-    public List<String> awaitRequestBodies(int count, Duration timeout) {
-        return log.awaitBodies(count, timeout);
-    }
-
-    /** Calls answered 404, as {@code "<METHOD> <uri>"}: a client talking to the fake should make none. */
-    public List<String> unexpectedRequests() {
-        return log.unexpected();
-    }
-
-    /** Streams the client abandoned midway (e.g. when the CLI is interrupted). */
-    public int abortedResponses() {
-        return log.aborted();
-    }
-
-    /** The count once at least {@code count} streams were abandoned; {@link IllegalStateException} on timeout. */
-    public int awaitAbortedResponses(int count, Duration timeout) {
-        return log.awaitAborted(count, timeout);
-    }
-
-    /** Releases hanging and slow answers, stops listening and waits briefly for the handlers to end; idempotent. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public String toString() {
         return "FakeOpenAiApi[" + baseUrl() + "]";
@@ -169,7 +113,7 @@ public final class FakeOpenAiApi implements AutoCloseable {
 
     /** Configures the built-in behaviours and adds scripted ones; use it before {@link #start}. */
     public static final class Builder {
-        private final List<ResponsesHandler.Rule> custom = new ArrayList<>();
+        private final List<ResponsesEndpoint.Rule> custom = new ArrayList<>();
         private String toolCommand = DEFAULT_TOOL_COMMAND;
         private String writePath = "hotplex-fake-write.txt";
         private String writeContent = "written by the fake OpenAI API";
@@ -202,41 +146,29 @@ public final class FakeOpenAiApi implements AutoCloseable {
 
         /** Answers {@code text} when the prompt contains {@code keyword}; checked before the built-ins. */
         public Builder whenText(String keyword, String text) {
-            custom.add(new ResponsesHandler.Rule(keyword, new ResponsesReply.Text(text)));
+            custom.add(new ResponsesEndpoint.Rule(keyword, new ResponsesReply.Text(text)));
             return this;
         }
 
         /** Runs {@code command} through {@code exec_command} when the prompt contains {@code keyword}. */
         public Builder whenCommand(String keyword, String command) {
-            custom.add(new ResponsesHandler.Rule(keyword, new ResponsesReply.Command(command)));
+            custom.add(new ResponsesEndpoint.Rule(keyword, new ResponsesReply.Command(command)));
             return this;
         }
 
         /** Binds an ephemeral port on 127.0.0.1 and starts serving on virtual threads. */
         public FakeOpenAiApi start() {
-            List<ResponsesHandler.Rule> rules = new ArrayList<>(custom);
-            rules.add(new ResponsesHandler.Rule("server error", new ResponsesReply.Failure(500, "fake failure")));
-            rules.add(new ResponsesHandler.Rule("hang", new ResponsesReply.Hang()));
-            rules.add(new ResponsesHandler.Rule("slow", new ResponsesReply.Slow(slowChunks, slowDelay)));
-            rules.add(new ResponsesHandler.Rule("think", new ResponsesReply.Reasoning("Let me think about this.",
+            List<ResponsesEndpoint.Rule> rules = new ArrayList<>(custom);
+            rules.add(new ResponsesEndpoint.Rule("server error", new ResponsesReply.Failure(500, "fake failure")));
+            rules.add(new ResponsesEndpoint.Rule("hang", new ResponsesReply.Hang()));
+            rules.add(new ResponsesEndpoint.Rule("slow", new ResponsesReply.Slow(slowChunks, slowDelay)));
+            rules.add(new ResponsesEndpoint.Rule("think", new ResponsesReply.Reasoning("Let me think about this.",
                     "thought it through")));
-            rules.add(new ResponsesHandler.Rule("use tool", new ResponsesReply.Command(toolCommand)));
-            rules.add(new ResponsesHandler.Rule("write file", new ResponsesReply.Patch("*** Begin Patch\n*** Add File: "
+            rules.add(new ResponsesEndpoint.Rule("use tool", new ResponsesReply.Command(toolCommand)));
+            rules.add(new ResponsesEndpoint.Rule("write file", new ResponsesReply.Patch("*** Begin Patch\n*** Add File: "
                     + writePath + "\n+" + writeContent + "\n*** End Patch\n")));
 
-            RequestLog log = new RequestLog();
-            CountDownLatch closing = new CountDownLatch(1);
-            HttpServer server;
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot bind the fake OpenAI API to 127.0.0.1", e);
-            }
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            server.setExecutor(executor);
-            server.createContext("/", new ResponsesHandler(rules, log, closing));
-            server.start();
-            return new FakeOpenAiApi(server, executor, log, closing);
+            return new FakeOpenAiApi(new ResponsesEndpoint(rules));
         }
     }
 }

@@ -14,35 +14,16 @@ import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.ToolCalls;
 import dev.hotplex.testkit.TurnScript;
 import dev.hotplex.testkit.TurnStep;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class EngineTurnsTest {
-    @TempDir
-    Path temp;
-
-    private EngineHarness harness;
-
-    @BeforeEach
-    void setUp() {
-        harness = new EngineHarness(temp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
-
+class EngineTurnsTest extends OnEngineHarness {
     @Test
     void aTurnStreamsItsEventsAndEndsWithSessionStats() {
         RecordingEventSink sink = new RecordingEventSink();

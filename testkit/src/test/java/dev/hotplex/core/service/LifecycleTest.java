@@ -12,12 +12,8 @@ import dev.hotplex.testkit.FakeConnection;
 import dev.hotplex.testkit.RecordingEventSink;
 import dev.hotplex.testkit.TurnScript;
 import dev.hotplex.testkit.TurnStep;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
@@ -25,22 +21,7 @@ import java.util.function.UnaryOperator;
 import static dev.hotplex.core.service.EngineTurnsTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LifecycleTest {
-    @TempDir
-    Path temp;
-
-    private EngineHarness harness;
-
-    @BeforeEach
-    void setUp() {
-        harness = new EngineHarness(temp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
-
+class LifecycleTest extends OnEngineHarness {
     @Test
     void stopEndsTheRunningTurnAndKillsTheProcess() throws Exception {
         harness.provider.nextTurn(TurnScript.of(TurnStep.answer("working"), TurnStep.hang()));

@@ -1,76 +1,46 @@
 package dev.hotplex.testkit.openai;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.hotplex.testkit.anthropic.JsonWriter;
+import dev.hotplex.testkit.fakeapi.Endpoint;
+import dev.hotplex.testkit.fakeapi.Keyword;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Pattern;
 
 import static dev.hotplex.testkit.anthropic.JsonWriter.object;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Serves {@code POST /v1/responses} from the keyword rules and answers everything else with 404,
- * recording all of it so tests can assert what the CLI called.
+ * Answers {@code POST /v1/responses} from the keyword rules: an error, no answer until the fake closes, or
+ * streamed response events.
  */
-final class ResponsesHandler implements HttpHandler {
-    private static final System.Logger LOG = System.getLogger(ResponsesHandler.class.getName());
+final class ResponsesEndpoint implements Endpoint {
     static final String RESPONSES_PATH = "/v1/responses";
     private static final int ECHO_LIMIT = 100;
 
     /** A reply chosen when the prompt holds {@code keyword} as whole words, case-insensitively. */
-    record Rule(String keyword, ResponsesReply reply) {
-        Rule {
-            requireNonNull(keyword, "keyword is null");
-            requireNonNull(reply, "reply is null");
+    record Rule(Keyword keyword, ResponsesReply reply) {
+        Rule(String keyword, ResponsesReply reply) {
+            this(new Keyword(keyword), requireNonNull(reply, "reply is null"));
         }
 
         boolean matches(String prompt) {
-            return Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b")
-                    .matcher(prompt.toLowerCase(Locale.ROOT)).find();
+            return keyword.foundIn(prompt);
         }
     }
 
     private final List<Rule> rules;
-    private final RequestLog log;
-    private final CountDownLatch closing;
 
-    ResponsesHandler(List<Rule> rules, RequestLog log, CountDownLatch closing) {
+    ResponsesEndpoint(List<Rule> rules) {
         this.rules = List.copyOf(rules);
-        this.log = requireNonNull(log, "log is null");
-        this.closing = requireNonNull(closing, "closing is null");
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
-        try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String method = exchange.getRequestMethod();
-            if (!"POST".equals(method) || !RESPONSES_PATH.equals(exchange.getRequestURI().getPath())) {
-                log.recordUnexpected(method + " " + exchange.getRequestURI());
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            int number = log.recordResponses(body);
-            answer(exchange, number, body);
-        } catch (IOException e) {
-            if (closing.getCount() > 0) {
-                log.recordAborted();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // A bug here must be visible: HttpServer would only drop the connection.
-            LOG.log(System.Logger.Level.WARNING, "fake OpenAI API failed to answer", e);
-        }
-    }
-
-    private void answer(HttpExchange exchange, int number, String body) throws IOException, InterruptedException {
+    public void answer(HttpExchange exchange, int number, String body, CountDownLatch closing)
+            throws IOException, InterruptedException {
         exchange.getResponseHeaders().set("x-request-id", "req_fake_" + number);
         ResponsesRequest request;
         try {

@@ -1,4 +1,4 @@
-package dev.hotplex.testkit.anthropic;
+package dev.hotplex.testkit.fakeapi;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +11,11 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What the fake was asked, thread-safe, with bounded waits on a condition (never polling) so tests can
+ * What a fake API was asked, thread-safe, with bounded waits on a condition (never polling) so tests can
  * wait for a request the CLI sends from its own threads.
  */
 final class RequestLog {
+    private final String requestKind;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     // guarded by lock
@@ -22,8 +23,13 @@ final class RequestLog {
     private final List<String> unexpected = new ArrayList<>();
     private int aborted;
 
-    /** Records a Messages request body; returns its 1-based sequence number. */
-    int recordMessages(String body) {
+    /** {@code requestKind} names the served requests in timeout messages, e.g. {@code "Messages"}. */
+    RequestLog(String requestKind) {
+        this.requestKind = requireNonNull(requestKind, "requestKind is null");
+    }
+
+    /** Records the body of a served request; returns its 1-based sequence number. */
+    int recordServed(String body) {
         requireNonNull(body, "body is null");
         return update(() -> {
             bodies.add(body);
@@ -31,11 +37,13 @@ final class RequestLog {
         });
     }
 
+    /** Records a call the fake does not serve, as {@code "<METHOD> <uri>"}. */
     void recordUnexpected(String call) {
         requireNonNull(call, "call is null");
         update(() -> unexpected.add(call));
     }
 
+    /** Records a response the client abandoned midway. */
     void recordAborted() {
         update(() -> ++aborted);
     }
@@ -54,7 +62,7 @@ final class RequestLog {
 
     /** The bodies, once at least {@code count} were received; {@link IllegalStateException} after {@code timeout}. */
     List<String> awaitBodies(int count, Duration timeout) {
-        awaitUntil(() -> bodies.size() >= count, timeout, count + " Messages requests");
+        awaitUntil(() -> bodies.size() >= count, timeout, count + " " + requestKind + " requests");
         return bodies();
     }
 
@@ -72,8 +80,8 @@ final class RequestLog {
             while (!condition.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("timed out after " + timeout + " waiting for " + what
-                            + "; got " + bodies.size() + " requests, " + aborted + " aborted, unexpected " + unexpected);
+                    throw new IllegalStateException("timed out after " + timeout + " waiting for " + what + "; got "
+                            + bodies.size() + " requests, " + aborted + " aborted, unexpected " + unexpected);
                 }
                 changed.awaitNanos(left);
             }
