@@ -54,6 +54,7 @@ class OverloadBenchmark {
     /** Clients are spread over tenants (one API key each), as a team's would be: a tenant may stream 32 turns at once. */
     private static final int TENANTS = Integer.getInteger("bench.overload.tenants", 25);
     private static final Duration WAIT = Duration.ofMinutes(2);
+    private static final int LONE_REFUSALS = 200;
 
     @TempDir
     Path sandbox;
@@ -86,9 +87,10 @@ class OverloadBenchmark {
             Phase overload = run(server, probe, "flood", CLIENTS, PHASE);
             Footprint afterOverload = Footprint.take(probe);
             long withProcess = sessionsWithAProcess(server);
+            Lone loneRefusals = refuseOneByOne(server);
             stopAll(server, overload.sessions());
 
-            String report = report(load, baseline, overload, idle, afterBaseline, afterOverload);
+            String report = report(load, baseline, overload, idle, afterBaseline, afterOverload, loneRefusals);
             System.out.print(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "overload-benchmark.md"), report);
@@ -101,6 +103,8 @@ class OverloadBenchmark {
             assertThat(overload.refused().size()).as("refusals under overload").isPositive();
             assertThat(overload.cold().size()).as("sessions admitted under overload").isLessThanOrEqualTo(CAPACITY);
             assertThat(withProcess).as("sessions holding a process after the overload").isLessThanOrEqualTo(CAPACITY);
+            assertThat(loneRefusals.refusals().size()).as("lone requests refused with CAPACITY")
+                    .isEqualTo(LONE_REFUSALS);
         }
     }
 
@@ -156,6 +160,11 @@ class OverloadBenchmark {
 
     private static void turn(HttpClient http, RestartableServer server, String session, String key, Phase phase)
             throws Exception {
+        turn(http, server, session, key, phase, RETRY);
+    }
+
+    private static void turn(HttpClient http, RestartableServer server, String session, String key, Phase phase,
+                             Duration retry) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/sessions/" + session + "/turns"))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
@@ -173,11 +182,41 @@ class OverloadBenchmark {
         } else if (response.statusCode() == 503 && body.contains("CAPACITY")
                 && response.headers().firstValue("Retry-After").isPresent()) {
             phase.refused().add(elapsed);
-            Thread.sleep(RETRY);
+            Thread.sleep(retry);
         } else {
             phase.unexpected().add(response.statusCode() + ": " + body.substring(0, Math.min(300, body.length())));
-            Thread.sleep(RETRY);
+            Thread.sleep(retry);
         }
+    }
+
+    /**
+     * With capacity still full (the admitted sessions hold their processes, idle) and nothing else sent by us: new
+     * sessions' turns one at a time, each of which must be refused. What a refusal costs on its own, without the
+     * flood's competition for the CPU. Each is paired with a {@code GET /healthz}, the bare HTTP round trip on this
+     * machine at this moment.
+     */
+    private static Lone refuseOneByOne(RestartableServer server) throws Exception {
+        Samples health = new Samples();
+        try (ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
+             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads)
+                     .build()) {
+            Phase lone = new Phase("lone", 1);
+            for (int i = 0; i < LONE_REFUSALS; i++) {
+                turn(http, server, "lone-" + i, key(i % TENANTS), lone, Duration.ZERO);
+                HttpRequest healthz = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz")).timeout(WAIT)
+                        .build();
+                long start = System.nanoTime();
+                assertThat(http.send(healthz, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                health.add(System.nanoTime() - start);
+            }
+            assertThat(lone.unexpected()).as("answers to lone requests").isEmpty();
+            assertThat(lone.sessions()).as("lone requests admitted while capacity was full").isEmpty();
+            return new Lone(lone.refused(), health);
+        }
+    }
+
+    /** Lone refusals, and the health checks sent between them. */
+    private record Lone(Samples refusals, Samples health) {
     }
 
     private static String lastEventName(String sse) {
@@ -208,7 +247,7 @@ class OverloadBenchmark {
     }
 
     private static String report(String load, Phase baseline, Phase overload, Footprint idle, Footprint afterBaseline,
-                                 Footprint afterOverload) {
+                                 Footprint afterOverload, Lone lone) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nOverload over HTTP (hotplex serve -Xmx256m, fake CLI): capacity %d, "
                         + "%d tenants, %d s per phase, admitted clients think %d ms between turns, refused clients retry after "
@@ -227,6 +266,11 @@ class OverloadBenchmark {
         out.append(String.format(Locale.ROOT, "| peak during the overload phase | | %d | %.1f |%n",
                 overload.peakThreads(), overload.peakRssKb() / 1024.0));
         out.append(afterOverload.row("after the overload phase (" + CAPACITY + " hot sessions)")).append('\n');
+        out.append(String.format(Locale.ROOT, "%nA refusal on its own (capacity full, %d requests one at a time, no "
+                        + "flood): p50 %.1f ms, p99 %.1f ms, max %.1f ms; GET /healthz between them: p50 %.1f ms, "
+                        + "p99 %.1f ms%n", lone.refusals().size(), lone.refusals().median(),
+                lone.refusals().percentile(99), lone.refusals().percentile(100), lone.health().median(),
+                lone.health().percentile(99)));
         return out.toString();
     }
 
