@@ -6,7 +6,14 @@ import picocli.CommandLine.Command;
 @Command(name = "hotplex", mixinStandardHelpOptions = true,
         description = "Run AI coding-agent CLIs as hot, isolated, observable sessions.",
         subcommands = {RunCommand.class, ChatCommand.class, ServeCommand.class, CheckCommand.class, DoctorCommand.class,
-                VersionCommand.class, SessionsCommand.class})
+                VersionCommand.class, SessionsCommand.class},
+        footerHeading = "%nExit codes (each command's --help says which it uses):%n",
+        footer = {"  0   ok", "  1   the turn failed", "  2   usage, input or configuration error",
+                "  3   blocked by the firewall", "  4   agent CLI unavailable",
+                "  5   session busy, engine at capacity or rate-limited", "  6   server unreachable (sessions)",
+                "  7   API key refused (sessions)", "  8   no such session (sessions)",
+                "  9   another hotplex process holds the state dir (run, chat, serve)", "  70  internal error",
+                "  130 run interrupted by Ctrl-C; serve stopped by Ctrl-C", "  143 serve stopped by SIGTERM"})
 public final class RootCommand {
     // read by the launcher before the engine is built; declared here for --help and clean parsing
     @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE",

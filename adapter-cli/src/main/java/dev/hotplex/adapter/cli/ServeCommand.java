@@ -16,9 +16,9 @@ import static java.util.Objects.requireNonNull;
                         + " binding beyond loopback needs keys. SIGTERM drains: running turns may finish"
                         + " within http.shutdown-deadline, then every session is stopped."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C after draining", "2:usage or configuration error, or "
-                + "http.port is already in use", "9:another hotplex process holds the state dir",
-                "70:internal error"})
+        exitCodeList = {"2:usage or configuration error, or http.port is already in use",
+                "9:another hotplex process holds the state dir", "70:internal error",
+                "130:stopped by Ctrl-C, after draining", "143:stopped by SIGTERM, after draining"})
 public final class ServeCommand implements Callable<Integer> {
     private final ServiceHost host;
 

@@ -1,6 +1,7 @@
 package dev.hotplex.adapter.cli;
 
 import dev.hotplex.adapter.cli.json.ApiJson;
+import dev.hotplex.core.model.SessionId;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,7 @@ public final class SessionsResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SessionId.of(id); // a bad id is the person's mistake, said here rather than by the server (or misread as a list)
         return RemoteCall.run(servers, options, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 (api, out) -> {
                     api.reset(id);

@@ -66,4 +66,28 @@ class CommandLineErrorsTest {
                 .startsWith("hotplex: internal error while starting: java.lang.NoClassDefFoundError")
                 .contains("--log-level debug");
     }
+
+    @Test
+    void theRootHelpDocumentsEveryExitCode() throws IllegalAccessException {
+        try (CliHarness cli = new CliHarness(temp)) {
+            assertThat(cli.run("--help")).isZero();
+            for (java.lang.reflect.Field field : ExitCodes.class.getFields()) {
+                if (field.getType() == int.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                    assertThat(cli.out()).as(field.getName()).containsPattern("(?m)^  " + field.getInt(null) + " +\\S");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBadSessionIdForTheServerIsAUsageErrorBeforeAnyRequest() {
+        try (CliHarness cli = new CliHarness(temp)) {
+            // no server listens on the diagnostics' port: had a request been made, the exit code would be 6
+            for (String command : java.util.List.of("show", "stop", "reset")) {
+                assertThat(cli.run("sessions", command, "")).as(command).isEqualTo(ExitCodes.USAGE);
+                assertThat(cli.err().lines().toList()).singleElement().asString().contains("invalid session id");
+                assertThat(cli.run("sessions", command, "../etc")).isEqualTo(ExitCodes.USAGE);
+            }
+        }
+    }
 }

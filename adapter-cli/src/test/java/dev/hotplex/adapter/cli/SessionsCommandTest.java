@@ -88,11 +88,12 @@ class SessionsCommandTest {
     }
 
     @Test
-    void aSessionIdIsEncodedIntoThePath() throws IOException {
+    void aSessionIdIsEncodedIntoThePathAndAnInvalidOneNeverLeaves() throws IOException {
         try (CliHarness cli = harness(204, "")) {
-            assertThat(cli.run("sessions", "stop", "a b")).isZero();
-            assertThat(cli.out()).isEqualTo("stopped session a b\n");
-            assertThat(paths).containsExactly("DELETE /v1/sessions/a%20b");
+            assertThat(cli.run("sessions", "stop", "team:a.1")).isZero();
+            assertThat(cli.out()).isEqualTo("stopped session team:a.1\n");
+            assertThat(cli.run("sessions", "stop", "a b")).isEqualTo(ExitCodes.USAGE);
+            assertThat(paths).containsExactly("DELETE /v1/sessions/team%3Aa.1");
         }
     }
 }
