@@ -169,6 +169,39 @@ class HostileClientTest {
     }
 
     @Test
+    void aWebSocketClientThatNeverReadsOverflowsItsBufferInsteadOfQueueingEverything() throws Exception {
+        try (TestServer t = new TestServer(workspace, http -> http.withStreaming(Duration.ofSeconds(5),
+                DisconnectPolicy.FINISH, 2))) {
+            String chunk = "x".repeat(256 * 1024);
+            t.provider.defaultScript(TurnScript.of(turn -> {
+                for (int i = 0; i < 64; i++) {
+                    turn.emit(new dev.hotplex.core.model.AgentEvent.Answer(chunk, true));
+                    pause(); // a steady stream, as a model produces it
+                }
+            }));
+            WebSocketTest.Client client = new WebSocketTest.Client() {
+                @Override
+                public void onOpen(WebSocket webSocket) {
+                    // no request(1): the client reads nothing until the test says so
+                }
+            };
+            client.socket = Api.CLIENT.newWebSocketBuilder().header("Authorization", "Bearer " + TestServer.KEY_A)
+                    .buildAsync(java.net.URI.create("ws://127.0.0.1:" + t.server.port() + "/v1/ws"), client).join();
+            client.send("{\"type\":\"execute\",\"id\":\"t\",\"sessionId\":\"w\",\"prompt\":\"flood\"}");
+
+            // the engine finishes the turn while the client reads nothing: nothing waited for it
+            t.observer.await(dev.hotplex.testkit.RecordingEngineObserver.TurnFinished.class, TestServer.WAIT);
+            client.socket.request(Long.MAX_VALUE);
+            List<JsonNode> messages = WebSocketTest.turnMessages(client);
+
+            assertThat(messages.getLast().path("event").asText()).isEqualTo("error");
+            assertThat(messages.getLast().path("data").path("code").asText()).isEqualTo("STREAM_OVERFLOW");
+            assertThat(messages.size()).as("not all 64 chunks (16 MiB) were held for it").isLessThan(64);
+            client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
+    @Test
     void aClientThatNeverFinishesItsHeadersIsCutOffAtTheIdleTimeout() throws Exception {
         try (TestServer t = new TestServer(workspace, http -> http.withStreaming(Duration.ofMillis(200),
                 DisconnectPolicy.INTERRUPT, 64).withIdleTimeout(Duration.ofSeconds(1)))) {
@@ -227,6 +260,14 @@ class HostileClientTest {
             assertThat(ready.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(ready.header("Server")).as("no server software version").isNull();
             assertThat(wrongKey.header("Server")).isNull();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -35,7 +35,7 @@ class WebSocketTest {
     }
 
     /** Collects whole text messages and the close code. */
-    static final class Client implements WebSocket.Listener {
+    static class Client implements WebSocket.Listener {
         final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
