@@ -1,6 +1,5 @@
 package dev.hotplex.waf.internal.judge;
 
-import com.google.re2j.Matcher;
 import dev.hotplex.core.model.Severity;
 import dev.hotplex.core.model.ToolCall;
 import dev.hotplex.waf.internal.analysis.CommandAnalyzer;
@@ -9,6 +8,9 @@ import dev.hotplex.waf.internal.analysis.PathClassifier;
 import dev.hotplex.waf.internal.rules.Layer;
 import dev.hotplex.waf.internal.rules.Rule;
 import dev.hotplex.waf.internal.rules.RuleSet;
+import dev.hotplex.waf.internal.search.Matches;
+import dev.hotplex.waf.internal.search.SearchText;
+import dev.hotplex.waf.internal.search.TextSearch;
 import dev.hotplex.waf.internal.text.TextNormaliser;
 
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ public final class Firewall {
     private final PromptScanner scanner;
     private final ForkBombDetector forkBombs = new ForkBombDetector();
     private final ToolCallReader toolCalls;
+    private final TextSearch search;
 
     public Firewall(RuleSet rules, int maxInputChars) {
         this.rules = requireNonNull(rules, "rules is null");
@@ -47,6 +50,7 @@ public final class Firewall {
         this.judge = new CommandJudge(rules);
         this.scanner = new PromptScanner(vocabulary(rules));
         this.toolCalls = new ToolCallReader();
+        this.search = new TextSearch(rules.textRules());
     }
 
     public Optional<Finding> checkPrompt(String prompt, PathClassifier classifier) {
@@ -54,7 +58,8 @@ public final class Firewall {
             return Optional.of(tooLarge(prompt));
         }
         TextNormaliser.Normalised text = normaliser.normalise(prompt);
-        String marker = injectionMarker(text);
+        List<SearchText> variants = variants(text);
+        String marker = injectionMarker(variants);
         PromptScanner.Scan scan = scanner.scan(text.folded());
         List<Finding> findings = new ArrayList<>();
         for (PromptScanner.Candidate candidate : scan.candidates()) {
@@ -70,16 +75,16 @@ public final class Firewall {
                 findings.add(Finding.of(rule, bomb));
             }
         }
-        for (String variant : variants(text)) {
-            String lower = variant.toLowerCase(Locale.ROOT);
+        for (SearchText variant : variants) {
+            String lower = variant.text().toLowerCase(Locale.ROOT);
             for (Rule rule : rules.textRules()) {
                 if (!rule.appliesTo(Layer.PROMPT) || rule.escalates() || !rule.matcher().mayMatch(lower)) {
                     continue;
                 }
-                Matcher matcher = rule.matcher().text().matcher(variant);
-                for (int seen = 0; seen < 16 && matcher.find(); seen++) {
-                    if (!scanner.exemptAt(variant, matcher.start(), execution, rule.matcher().intent())) {
-                        findings.add(Finding.of(rule, matcher.group()));
+                Matches matches = search.matches(rule, variant);
+                for (int seen = 0; seen < 16 && matches.find(); seen++) {
+                    if (!scanner.exemptAt(variant.text(), matches.start(), execution, rule.matcher().intent())) {
+                        findings.add(Finding.of(rule, matches.group()));
                         break;
                     }
                 }
@@ -98,14 +103,16 @@ public final class Firewall {
         String squashed = squash(folded);
         String lower = folded.toLowerCase(Locale.ROOT);
         String lowerSquashed = squashed.toLowerCase(Locale.ROOT);
+        SearchText foldedText = search.prepare(folded);
+        SearchText squashedText = search.prepare(squashed);
         for (Rule rule : rules.textRules()) {
             if (rule.appliesTo(Layer.COMMAND) && !rule.escalates()
                     && (rule.matcher().mayMatch(lower) || rule.matcher().mayMatch(lowerSquashed))) {
-                Matcher matcher = rule.matcher().text().matcher(folded);
-                if (matcher.find()) {
-                    findings.add(Finding.of(rule, matcher.group()));
-                } else if ((matcher = rule.matcher().text().matcher(squashed)).find()) {
-                    findings.add(Finding.of(rule, matcher.group()));
+                Matches matches = search.matches(rule, foldedText);
+                if (matches.find()) {
+                    findings.add(Finding.of(rule, matches.group()));
+                } else if ((matches = search.matches(rule, squashedText)).find()) {
+                    findings.add(Finding.of(rule, matches.group()));
                 }
             }
         }
@@ -143,13 +150,15 @@ public final class Firewall {
         findings.addAll(judge.judge(result.facts(), layer, classifier));
         for (String decoded : result.decoded()) {
             String lower = decoded.toLowerCase(Locale.ROOT);
+            SearchText decodedText = null;
             for (Rule rule : rules.textRules()) {
                 if (!rule.appliesTo(Layer.COMMAND) || rule.escalates() || !rule.matcher().mayMatch(lower)) {
                     continue;
                 }
-                Matcher matcher = rule.matcher().text().matcher(decoded);
-                if (matcher.find()) {
-                    findings.add(Finding.of(rule, "[decoded] " + matcher.group()));
+                decodedText = decodedText == null ? search.prepare(decoded) : decodedText;
+                Matches matches = search.matches(rule, decodedText);
+                if (matches.find()) {
+                    findings.add(Finding.of(rule, "[decoded] " + matches.group()));
                 }
             }
         }
@@ -164,27 +173,32 @@ public final class Firewall {
         return findings;
     }
 
-    private String injectionMarker(TextNormaliser.Normalised text) {
+    private String injectionMarker(List<SearchText> variants) {
+        List<String> lowers = new ArrayList<>(variants.size());
         for (Rule rule : rules.textRules()) {
             if (!rule.escalates()) {
                 continue;
             }
-            for (String variant : variants(text)) {
-                if (!rule.matcher().mayMatch(variant.toLowerCase(Locale.ROOT))) {
+            for (int k = 0; k < variants.size(); k++) {
+                if (lowers.size() == k) {
+                    lowers.add(variants.get(k).text().toLowerCase(Locale.ROOT));
+                }
+                if (!rule.matcher().mayMatch(lowers.get(k))) {
                     continue;
                 }
-                Matcher matcher = rule.matcher().text().matcher(variant);
-                if (matcher.find()) {
-                    return rule.id() + ": \"" + shorten(matcher.group()) + "\"";
+                Matches matches = search.matches(rule, variants.get(k));
+                if (matches.find()) {
+                    return rule.id() + ": \"" + shorten(matches.group()) + "\"";
                 }
             }
         }
         return null;
     }
 
-    private static List<String> variants(TextNormaliser.Normalised text) {
-        return text.folded().equals(text.unfolded()) ? List.of(text.folded())
-                : List.of(text.folded(), text.unfolded());
+    /** The folded text and, when it differs, the unfolded one, each prepared once for the text rules. */
+    private List<SearchText> variants(TextNormaliser.Normalised text) {
+        return text.folded().equals(text.unfolded()) ? List.of(search.prepare(text.folded()))
+                : List.of(search.prepare(text.folded()), search.prepare(text.unfolded()));
     }
 
     /** The text without quotes and backslashes and with whitespace runs collapsed: the raw backstop's view. */
