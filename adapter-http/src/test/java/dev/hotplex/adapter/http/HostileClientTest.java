@@ -243,11 +243,14 @@ class HostileClientTest {
     @Test
     void answersNameNoServerPathsVersionsOrKeys() throws Exception {
         Path notADirectory = Files.writeString(workspace.resolve("file-in-the-way"), "x");
-        try (TestServer t = new TestServer(workspace, http -> http.withWorkspaceRoot(notADirectory))) {
+        try (TestServer t = new TestServer(workspace, http -> http.withWorkspaceRoot(notADirectory));
+             LogCapture logs = new LogCapture()) {
             t.provider.setUnavailable(true);
             Api.Reply ready = t.anonymous().get("/readyz");
             String secretLookingKey = "sk-live-" + "9".repeat(40);
             Api.Reply wrongKey = new Api(t.server.port(), secretLookingKey).get("/v1/sessions");
+            WebSocketTest.Client ws = WebSocketTest.connect(t.server.port(), secretLookingKey);
+            JsonNode wsRefusal = ws.next();
 
             assertThat(ready.status()).isEqualTo(503);
             assertThat(ready.body()).doesNotContain(workspace.toString()).doesNotContain("/");
@@ -256,6 +259,9 @@ class HostileClientTest {
             assertThat(wrongKey.status()).isEqualTo(401);
             assertThat(wrongKey.body()).doesNotContain(secretLookingKey);
             assertThat(wrongKey.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(wsRefusal.toString()).contains("UNAUTHORIZED").doesNotContain(secretLookingKey);
+            assertThat(logs.lines()).as("the adapter logged something about these requests").isNotEmpty()
+                    .noneMatch(line -> (line.message() + line.mdc()).contains(secretLookingKey));
             assertThat(wrongKey.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(ready.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(ready.header("Server")).as("no server software version").isNull();
