@@ -15,8 +15,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static dev.hotplex.e2e.RestartEndToEndTest.KEY_A;
@@ -169,6 +171,59 @@ class OrphanReapingEndToEndTest {
             assertThat(event(resumed, "session_start").get("resumed").asBoolean()).isTrue();
             assertThat(resumed).extracting(SseEvent::name).endsWith("session_stats");
         }
+    }
+
+    @Test
+    void spareProcessesOfAKilledEngineAreReapedAtTheNextStartAndAnAdoptedOneResumes() throws Exception {
+        Path fakeCli = installFakeCli(sandbox.resolve("bin"));
+        Map<String, String> environment = new HashMap<>(unconfined(fakeCliEnvironment(fakeCli)));
+        environment.put("HOTPLEX_ENGINE_PREWARM_SPARES", "2");
+        environment.put("HOTPLEX_ENGINE_PREWARM_TENANTS", "team-a");
+        environment.put("HOTPLEX_ENGINE_PREWARM_INTERVAL", "100ms");
+        Path tenantDir = sandbox.resolve("workspace/team-a");
+        Set<Long> started = new HashSet<>();
+        long adopted;
+        RestartableServer first = RestartableServer.start(environment, sandbox.resolve("logs"));
+        try {
+            started.addAll(awaitSpares(tenantDir, 2));
+            List<SseEvent> events = first.turn("p1", "hello", KEY_A);
+            JsonNode start = event(events, "session_start");
+            assertThat(start.get("prewarmed").asBoolean()).as("%s", start).isTrue();
+            adopted = start.get("pid").asLong();
+            assertThat(started).contains(adopted);
+            assertThat(start.get("workDir").asText()).startsWith("spare-");
+            started.addAll(awaitSpares(tenantDir, 3)); // the adopted one and two spares again
+            first.killHard();
+        } finally {
+            first.close();
+        }
+        // idle CLIs usually end by themselves at the end of their stdin; whatever did not is reaped before serving
+        assertThat(started).hasSize(3);
+
+        environment.put("HOTPLEX_ENGINE_PREWARM_SPARES", "0");
+        try (RestartableServer second = RestartableServer.start(environment, sandbox.resolve("logs"))) {
+            assertThat(started).as("the old spares and the adopted CLI reaped before serving")
+                    .allSatisfy(pgid -> assertThat(ProcessGroups.liveMembers(pgid)).isEmpty());
+            List<SseEvent> resumed = second.turn("p1", "after the kill", KEY_A);
+            JsonNode start = event(resumed, "session_start");
+            assertThat(start.get("resumed").asBoolean()).isTrue();
+            assertThat(start.get("prewarmed").asBoolean()).isFalse();
+            assertThat(resumed).extracting(SseEvent::name).endsWith("session_stats");
+            second.stopGracefully();
+            assertThat(ProcessGroups.leadersWorkingIn(tenantDir)).as("nothing after a graceful close").isEmpty();
+        }
+    }
+
+    /** Waits until {@code count} CLIs run in the tenant's directory (spares and adopted ones); returns their pids. */
+    private static List<Long> awaitSpares(Path tenantDir, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + RestartableServer.WAIT.toNanos();
+        List<Long> found = ProcessGroups.leadersWorkingIn(tenantDir);
+        while (found.size() < count) {
+            assertThat(System.nanoTime()).as("%d CLIs in %s, found %s", count, tenantDir, found).isLessThan(deadline);
+            Thread.sleep(50);
+            found = ProcessGroups.leadersWorkingIn(tenantDir);
+        }
+        return found;
     }
 
     /** Agent CLIs outside any sandbox: nothing but the engine's own reaping stands between them and orphanhood. */

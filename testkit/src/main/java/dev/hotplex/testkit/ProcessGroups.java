@@ -62,6 +62,41 @@ public final class ProcessGroups {
         return zombies;
     }
 
+    /** Live group leaders whose working directory lies in {@code directory} (each session's or spare's CLI). */
+    public static List<Long> leadersWorkingIn(Path directory) {
+        Path real;
+        try {
+            real = directory.toRealPath();
+        } catch (IOException e) {
+            return List.of(); // nothing was ever started there
+        }
+        List<Long> leaders = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                boolean leader = fields(entry).filter(f -> !dead(f[0]) && Long.parseLong(f[2]) == pid).isPresent();
+                if (leader && workingDirectory(entry).filter(cwd -> cwd.startsWith(real)).isPresent()) {
+                    leaders.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return leaders;
+    }
+
+    private static Optional<Path> workingDirectory(Path pidDirectory) {
+        try {
+            return Optional.of(Files.readSymbolicLink(pidDirectory.resolve("cwd")));
+        } catch (IOException e) {
+            return Optional.empty(); // gone meanwhile, or not ours to read
+        }
+    }
+
     private static boolean dead(String state) {
         return state.equals("Z") || state.equals("X");
     }
