@@ -50,7 +50,7 @@ public final class Firewall {
         this.judge = new CommandJudge(rules);
         this.scanner = new PromptScanner(vocabulary(rules));
         this.toolCalls = new ToolCallReader();
-        this.search = new TextSearch(rules.textRules());
+        this.search = new TextSearch(rules.textRules().stream().map(rule -> rule.matcher().text()).toList());
     }
 
     public Optional<Finding> checkPrompt(String prompt, PathClassifier classifier) {
@@ -81,7 +81,7 @@ public final class Firewall {
                 if (!rule.appliesTo(Layer.PROMPT) || rule.escalates() || !rule.matcher().mayMatch(lower)) {
                     continue;
                 }
-                Matches matches = search.matches(rule, variant);
+                Matches matches = search.matches(rule.matcher().text(), variant);
                 for (int seen = 0; seen < 16 && matches.find(); seen++) {
                     if (!scanner.exemptAt(variant.text(), matches.start(), execution, rule.matcher().intent())) {
                         findings.add(Finding.of(rule, matches.group()));
@@ -108,10 +108,10 @@ public final class Firewall {
         for (Rule rule : rules.textRules()) {
             if (rule.appliesTo(Layer.COMMAND) && !rule.escalates()
                     && (rule.matcher().mayMatch(lower) || rule.matcher().mayMatch(lowerSquashed))) {
-                Matches matches = search.matches(rule, foldedText);
+                Matches matches = search.matches(rule.matcher().text(), foldedText);
                 if (matches.find()) {
                     findings.add(Finding.of(rule, matches.group()));
-                } else if ((matches = search.matches(rule, squashedText)).find()) {
+                } else if ((matches = search.matches(rule.matcher().text(), squashedText)).find()) {
                     findings.add(Finding.of(rule, matches.group()));
                 }
             }
@@ -156,7 +156,7 @@ public final class Firewall {
                     continue;
                 }
                 decodedText = decodedText == null ? search.prepare(decoded) : decodedText;
-                Matches matches = search.matches(rule, decodedText);
+                Matches matches = search.matches(rule.matcher().text(), decodedText);
                 if (matches.find()) {
                     findings.add(Finding.of(rule, "[decoded] " + matches.group()));
                 }
@@ -186,7 +186,7 @@ public final class Firewall {
                 if (!rule.matcher().mayMatch(lowers.get(k))) {
                     continue;
                 }
-                Matches matches = search.matches(rule, variants.get(k));
+                Matches matches = search.matches(rule.matcher().text(), variants.get(k));
                 if (matches.find()) {
                     return rule.id() + ": \"" + shorten(matches.group()) + "\"";
                 }

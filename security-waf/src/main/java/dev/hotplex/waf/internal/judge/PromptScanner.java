@@ -2,6 +2,9 @@ package dev.hotplex.waf.internal.judge;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.hotplex.waf.internal.search.Matches;
+import dev.hotplex.waf.internal.search.SearchText;
+import dev.hotplex.waf.internal.search.TextSearch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +93,8 @@ public final class PromptScanner {
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> vocabulary;
+    /** The whole-prompt expressions, searched only where their start literals occur. */
+    private final TextSearch requests = new TextSearch(List.of(EXECUTION, REQUEST));
 
     public PromptScanner(Set<String> vocabulary) {
         this.vocabulary = Set.copyOf(vocabulary);
@@ -366,11 +371,12 @@ public final class PromptScanner {
         return prose.toString();
     }
 
-    private static boolean executionRequested(String prompt) {
-        if (EXECUTION.matcher(prompt).find()) {
+    private boolean executionRequested(String prompt) {
+        SearchText text = requests.prepare(prompt);
+        if (requests.matches(EXECUTION, text).find()) {
             return true;
         }
-        Matcher request = REQUEST.matcher(prompt);
+        Matches request = requests.matches(REQUEST, text);
         int seen = 0;
         while (request.find() && seen++ < 64) {
             for (int group = 1; group <= 3; group++) {

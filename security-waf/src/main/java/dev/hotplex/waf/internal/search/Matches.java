@@ -20,6 +20,7 @@ public final class Matches {
     private Matcher plain;
     private int start = -1;
     private String group;
+    private Matcher last;
 
     Matches(TextSearch.Searcher searcher, String text, int[] starts, int width) {
         this.searcher = searcher;
@@ -67,6 +68,7 @@ public final class Matches {
             }
             start = candidate;
             group = text.substring(candidate, end);
+            last = anchored;
             from = end;
             return true;
         }
@@ -77,6 +79,7 @@ public final class Matches {
         if (found) {
             start = plain.start();
             group = plain.group();
+            last = plain;
         }
         return found;
     }
@@ -87,5 +90,10 @@ public final class Matches {
 
     public String group() {
         return group;
+    }
+
+    /** A capturing group of the last match ({@code null} if it did not take part). */
+    public String group(int number) {
+        return number == 0 ? group : last.group(number);
     }
 }

@@ -61,8 +61,14 @@ public final class RegexShapeReader {
     private record Literal(int codePoint) implements Node {
     }
 
-    /** One code point from a class, {@code .} or a Perl class. */
-    private record Single(Chars chars) implements Node {
+    /**
+     * One code point from a class, {@code .} or a Perl class; {@code members} lists a small class's
+     * code points ({@code [.!?]}), else it is empty.
+     */
+    private record Single(Chars chars, List<Integer> members) implements Node {
+        Single(Chars chars) {
+            this(chars, List.of());
+        }
     }
 
     /** A zero-width assertion or flag group. */
@@ -90,37 +96,61 @@ public final class RegexShapeReader {
     }
 
     private static Set<String> starts(Node node) {
+        Set<String> all = new LinkedHashSet<>();
+        if (addStarts(node, all)) {
+            throw new Unsupported(); // a match may consume nothing: it can start anywhere
+        }
+        return all;
+    }
+
+    /**
+     * Adds to {@code into} the literals a non-empty match of {@code node} starts with; returns whether
+     * the node can also match without consuming anything (then what follows it may come first).
+     */
+    private static boolean addStarts(Node node, Set<String> into) {
         return switch (node) {
-            case Literal literal -> Set.of(literal(literal.codePoint()));
-            case Choice choice -> {
-                Set<String> all = new LinkedHashSet<>();
-                for (Node branch : choice.branches()) {
-                    all.addAll(starts(branch));
-                }
-                yield all;
+            case Literal literal -> {
+                into.add(literal(literal.codePoint()));
+                yield false;
             }
-            case Repeat repeat when repeat.min() >= 1 -> starts(repeat.node());
-            case Sequence sequence -> sequenceStarts(sequence.items());
-            default -> throw new Unsupported();
+            case Single single -> {
+                if (single.members().isEmpty()) {
+                    throw new Unsupported();
+                }
+                for (int member : single.members()) {
+                    into.add(literal(member));
+                }
+                yield false;
+            }
+            case Empty empty -> true;
+            case Choice choice -> {
+                boolean empty = false;
+                for (Node branch : choice.branches()) {
+                    empty |= addStarts(branch, into);
+                }
+                yield empty;
+            }
+            case Repeat repeat -> repeat.max() == 0 || addStarts(repeat.node(), into) || repeat.min() == 0;
+            case Sequence sequence -> sequenceStarts(sequence.items(), into);
         };
     }
 
-    private static Set<String> sequenceStarts(List<Node> items) {
-        int first = 0;
-        while (first < items.size() && items.get(first) instanceof Empty) {
-            first++;
+    private static boolean sequenceStarts(List<Node> items, Set<String> into) {
+        for (int k = 0; k < items.size(); k++) {
+            if (items.get(k) instanceof Literal) {
+                // a run of literals starts every match of the rest: the longer, the fewer places to try
+                StringBuilder run = new StringBuilder();
+                for (int j = k; j < items.size() && items.get(j) instanceof Literal literal; j++) {
+                    run.append(literal(literal.codePoint()));
+                }
+                into.add(run.toString());
+                return false;
+            }
+            if (!addStarts(items.get(k), into)) {
+                return false;
+            }
         }
-        if (first == items.size()) {
-            throw new Unsupported();
-        }
-        if (!(items.get(first) instanceof Literal)) {
-            return starts(items.get(first));
-        }
-        StringBuilder run = new StringBuilder();
-        for (int k = first; k < items.size() && items.get(k) instanceof Literal literal; k++) {
-            run.append(literal(literal.codePoint()));
-        }
-        return Set.of(run.toString());
+        return true;
     }
 
     /**
@@ -295,7 +325,7 @@ public final class RegexShapeReader {
             int c = next();
             return switch (c) {
                 case '(' -> group();
-                case '[' -> new Single(characterClass());
+                case '[' -> characterClass();
                 case '.' -> new Single(Chars.MIXED);
                 case '^', '$' -> new Empty();
                 case '\\' -> escape();
@@ -400,7 +430,7 @@ public final class RegexShapeReader {
         }
 
         /** Reads {@code [...]} (after the {@code [}) and says which characters it admits. */
-        private Chars characterClass() {
+        private Single characterClass() {
             boolean negated = more() && peek() == '^';
             if (negated) {
                 pos++;
@@ -409,6 +439,8 @@ public final class RegexShapeReader {
             boolean other = false;
             Set<Integer> whitespaceMembers = new java.util.HashSet<>();
             boolean first = true;
+            List<Integer> members = new ArrayList<>();
+            boolean enumerable = !negated;
             while (true) {
                 int c = next();
                 if (c == ']' && !first) {
@@ -421,6 +453,9 @@ public final class RegexShapeReader {
                 int low;
                 if (c == '\\') {
                     int e = next();
+                    if ("dwSsDWpP".indexOf(e) >= 0) {
+                        enumerable = false;
+                    }
                     switch (e) {
                         case 'd', 'w', 'S' -> {
                             other = true;
@@ -451,6 +486,10 @@ public final class RegexShapeReader {
                     int h = next();
                     high = h == '\\' ? escapedCodePoint(next()) : h;
                 }
+                for (int member = low; enumerable && member <= high; member++) {
+                    members.add(member);
+                    enumerable = members.size() <= 16;
+                }
                 for (int w : new int[] {9, 10, 12, 13, 32}) {
                     if (w >= low && w <= high) {
                         whitespace = true;
@@ -461,13 +500,14 @@ public final class RegexShapeReader {
                     other = true;
                 }
             }
+            List<Integer> listed = enumerable ? members : List.of();
             if (negated) {
-                return whitespaceMembers.size() == 5 ? Chars.OTHER : Chars.MIXED;
+                return new Single(whitespaceMembers.size() == 5 ? Chars.OTHER : Chars.MIXED);
             }
             if (whitespace && other) {
-                return Chars.MIXED;
+                return new Single(Chars.MIXED, listed);
             }
-            return whitespace ? Chars.WHITESPACE : Chars.OTHER;
+            return new Single(whitespace ? Chars.WHITESPACE : Chars.OTHER, listed);
         }
 
         private static int countWhitespace(int low, int high) {

@@ -1,7 +1,6 @@
 package dev.hotplex.waf.internal.search;
 
 import com.google.re2j.Pattern;
-import dev.hotplex.waf.internal.rules.Rule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +11,8 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Searches text rules without running each rule's regular expression over the whole input. Every
- * match of a rule whose {@link RegexShape} is known starts with one of its start literals and is at
+ * Searches regular expressions (the text rules', the prompt scanner's) without running each over the
+ * whole input. Every match of an expression whose {@link RegexShape} is known starts with one of its start literals and is at
  * most so long; so one Aho–Corasick pass over the input finds, for all rules at once, the only places
  * a match can start, and the rule's expression is tried there, anchored, on a window just long enough
  * (with a margin so word boundaries see the same neighbours). The matches, their order and their text
@@ -25,20 +24,20 @@ public final class TextSearch {
     /** Below this length a plain search is as cheap as preparing the windows. */
     static final int MIN_ANCHORED_LENGTH = 256;
 
-    private final Map<Rule, Integer> index = new IdentityHashMap<>();
+    private final Map<Pattern, Integer> index = new IdentityHashMap<>();
     private final List<Searcher> searchers = new ArrayList<>();
     private final LiteralAutomaton automaton;
     private final int[][] rulesOfLiteral;
 
-    public TextSearch(List<Rule> textRules) {
+    public TextSearch(List<Pattern> patterns) {
         RegexShapeReader reader = new RegexShapeReader();
         List<String> literals = new ArrayList<>();
         List<List<Integer>> owners = new ArrayList<>();
         Map<String, Integer> literalIds = new java.util.HashMap<>();
-        for (Rule rule : textRules) {
-            Pattern pattern = requireNonNull(rule.matcher().text(), "not a text rule: " + rule.id());
+        for (Pattern pattern : patterns) {
+            requireNonNull(pattern, "pattern is null");
             int id = searchers.size();
-            index.put(rule, id);
+            index.put(pattern, id);
             RegexShape shape = reader.read(pattern.pattern());
             searchers.add(new Searcher(pattern, shape));
             for (String literal : shape.anchorable() ? shape.startLiterals() : List.<String>of()) {
@@ -97,11 +96,11 @@ public final class TextSearch {
         return new SearchText(text, starts, longestWhitespace, longestOther);
     }
 
-    /** The matches of {@code rule} (one of the text rules this was built with) in {@code text}. */
-    public Matches matches(Rule rule, SearchText text) {
-        Integer id = index.get(rule);
+    /** The matches of {@code pattern} (one this search was built with) in {@code text}. */
+    public Matches matches(Pattern pattern, SearchText text) {
+        Integer id = index.get(pattern);
         if (id == null) {
-            throw new IllegalArgumentException("not one of this search's text rules: " + rule.id());
+            throw new IllegalArgumentException("not one of this search's patterns: " + pattern.pattern());
         }
         Searcher searcher = searchers.get(id);
         int[] starts = text.starts() == null ? null : text.starts()[id];
