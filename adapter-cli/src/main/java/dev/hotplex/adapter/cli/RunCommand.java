@@ -62,7 +62,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print every event as one JSON line: {\"event\":..,\"seq\":..,\"data\":{..}}.")
     private boolean json;
 
-    @Parameters(paramLabel = "PROMPT", arity = "1", description = "What to ask the agent; - reads it from stdin.")
+    @Parameters(paramLabel = "PROMPT", arity = "1", description = "What to ask the agent; - reads it from stdin. "
+            + "A prompt that starts with - goes after --, as in: hotplex run -- \"-v means verbose?\"")
     private String prompt;
 
     @Inject
