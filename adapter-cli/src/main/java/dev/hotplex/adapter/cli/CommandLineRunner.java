@@ -42,6 +42,12 @@ public final class CommandLineRunner {
         // a mistyped command line is one line and a pointer to the help, not the whole usage text
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine line = exception.getCommandLine();
+            if (!line.getSubcommands().isEmpty() && !(exception instanceof CommandLine.UnmatchedArgumentException)
+                    && !(exception instanceof CommandLine.MissingParameterException)) {
+                // a bare `hotplex` or `hotplex sessions`: the person wants to know what there is
+                line.usage(line.getErr());
+                return ExitCodes.USAGE;
+            }
             String suggestions = exception instanceof CommandLine.UnmatchedArgumentException unmatched
                     && !unmatched.getSuggestions().isEmpty()
                     ? "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?" : "";

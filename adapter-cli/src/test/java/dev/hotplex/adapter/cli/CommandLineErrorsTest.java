@@ -90,4 +90,18 @@ class CommandLineErrorsTest {
             }
         }
     }
+
+    @Test
+    void aBareCommandGroupShowsWhatThereIsAndExitsTwo() {
+        try (CliHarness cli = new CliHarness(temp)) {
+            assertThat(cli.run()).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.err()).contains("Usage: hotplex", "Commands:", "run", "sessions");
+
+            assertThat(cli.run("sessions")).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.err()).contains("Usage: hotplex sessions", "list", "show");
+
+            assertThat(cli.run("--bogus")).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.err().lines()).as("a mistake is still one line").hasSize(1);
+        }
+    }
 }
