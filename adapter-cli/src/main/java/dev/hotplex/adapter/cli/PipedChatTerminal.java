@@ -1,6 +1,5 @@
 package dev.hotplex.adapter.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,13 +10,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** {@code hotplex chat} with input from a pipe or file: one line a turn, no editing, no history, no Ctrl-C. */
+/**
+ * {@code hotplex chat} with input from a pipe or file: one line a turn, no editing, no history, no Ctrl-C. A line
+ * longer than any prompt the engine takes is skipped with a message, never held in memory whole.
+ */
 final class PipedChatTerminal implements ChatTerminal {
-    private final BufferedReader in;
+    /** Far beyond the engine's prompt limit, which refuses long prompts with a clear error of its own. */
+    static final int MAX_LINE_CHARS = 1_000_000;
+
+    private final BoundedLineReader in;
     private final PrintWriter out;
 
     PipedChatTerminal(InputStream in, OutputStream out) {
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.in = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
         this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     }
 
@@ -26,11 +31,20 @@ final class PipedChatTerminal implements ChatTerminal {
         out.print(prompt);
         out.flush();
         try {
-            String line = in.readLine();
-            if (line == null) {
-                out.println();
+            while (true) {
+                Optional<BoundedLineReader.Line> line = in.next();
+                if (line.isEmpty()) {
+                    out.println();
+                    return Optional.empty();
+                }
+                if (line.get().text().isPresent()) {
+                    return line.get().text();
+                }
+                out.println("✗ skipped a line of " + line.get().length() + " characters (at most " + MAX_LINE_CHARS
+                        + ")");
+                out.print(prompt);
+                out.flush();
             }
-            return Optional.ofNullable(line);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the next line", e);
         }
