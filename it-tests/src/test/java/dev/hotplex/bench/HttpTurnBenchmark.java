@@ -7,6 +7,7 @@ import dev.hotplex.e2e.RestartableServer.SseEvent;
 import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +46,7 @@ class HttpTurnBenchmark {
     Path sandbox;
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES) // sizes are chosen on the command line; a hung run still ends
     void coldPrewarmedAndWarmTurnsOverHttpAgainstTheCliDirectly() throws Exception {
         Path binary = ClaudeBinaryLocator.locate();
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -72,31 +75,40 @@ class HttpTurnBenchmark {
             }
 
             for (int i = 0; i < COLD; i++) {
+                // the direct counterpart of a spare: spawned and through its handshake, then left idle as long as
+                // the server's spare (both wait through the cold turns below) before its first turn is timed
+                DirectCli prespawned = null;
                 if (PREWARM) {
                     spares.awaitReady();
+                    prespawned = DirectCli.start(binary, cliEnvironment,
+                            sandbox.resolve("direct").resolve("prespawned-" + i));
+                    prespawned.initialize();
+                }
+                try {
                     long start = System.nanoTime();
-                    prewarmedTurn(prewarmed, "prewarmed-" + i);
-                    httpPrewarmed.add(System.nanoTime() - start);
-                    // the direct counterpart: a process spawned and through its handshake before the turn is timed
+                    coldTurn(cold, "cold-" + i);
+                    httpCold.add(System.nanoTime() - start);
+
+                    start = System.nanoTime();
                     try (DirectCli direct = DirectCli.start(binary, cliEnvironment,
-                            sandbox.resolve("direct").resolve("prespawned-" + i))) {
-                        direct.initialize();
+                            sandbox.resolve("direct").resolve("cold-" + i))) {
+                        direct.turn("direct cold " + i);
+                        directCold.add(System.nanoTime() - start);
+                    }
+
+                    if (PREWARM) {
                         start = System.nanoTime();
-                        direct.turn("direct prespawned " + i);
+                        prewarmedTurn(prewarmed, "prewarmed-" + i);
+                        httpPrewarmed.add(System.nanoTime() - start);
+
+                        start = System.nanoTime();
+                        prespawned.turn("direct prespawned " + i);
                         directPrespawned.add(System.nanoTime() - start);
                     }
-                    // the server replaces the adopted spare now: let it finish before timing cold starts
-                    spares.awaitReady();
-                }
-                long start = System.nanoTime();
-                coldTurn(cold, "cold-" + i);
-                httpCold.add(System.nanoTime() - start);
-
-                start = System.nanoTime();
-                try (DirectCli direct = DirectCli.start(binary, cliEnvironment,
-                        sandbox.resolve("direct").resolve("cold-" + i))) {
-                    direct.turn("direct cold " + i);
-                    directCold.add(System.nanoTime() - start);
+                } finally {
+                    if (prespawned != null) {
+                        prespawned.close();
+                    }
                 }
             }
 

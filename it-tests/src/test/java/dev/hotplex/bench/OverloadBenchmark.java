@@ -3,6 +3,7 @@ package dev.hotplex.bench;
 import dev.hotplex.e2e.FakeClaudeCli;
 import dev.hotplex.e2e.RestartableServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -61,6 +62,7 @@ class OverloadBenchmark {
 
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES) // sizes are chosen on the command line; a hung run still ends
     void farMoreClientsThanCapacityAreRefusedAtOnceWhileTheAdmittedKeepTurning() throws Exception {
         Path binary = FakeClaudeCli.install(sandbox.resolve("bin"));
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
