@@ -63,7 +63,7 @@ class HttpTurnBenchmark {
                      binary, api, Map.of("HOTPLEX_ENGINE_PREWARM_SPARES", "1",
                              "HOTPLEX_ENGINE_PREWARM_TENANTS", TENANT)), sandbox.resolve("logs")) : null) {
             Map<String, String> cliEnvironment = RealClaude.environment(api, sandbox.resolve("direct"));
-            SpareWatch spares = PREWARM ? new SpareWatch(prewarmed) : null;
+            SpareWatch spares = PREWARM ? new SpareWatch(prewarmed, KEY) : null;
 
             // untimed: the servers' JIT and the CLI's file caches warm up
             for (int i = 0; i < 2; i++) {

@@ -18,9 +18,12 @@ final class SpareWatch {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final RestartableServer server;
+    private final String apiKey;
 
-    SpareWatch(RestartableServer server) {
+    /** {@code apiKey}: /metrics wants one whenever the server has keys. */
+    SpareWatch(RestartableServer server, String apiKey) {
         this.server = server;
+        this.apiKey = apiKey;
     }
 
     /** Returns once the server holds at least one ready spare. */
@@ -42,7 +45,7 @@ final class SpareWatch {
 
     /** The gauge summed over its labels; empty when the server publishes no such metric. */
     private OptionalLong sparesReady() throws IOException, InterruptedException {
-        HttpResponse<String> metrics = server.get("/metrics", "");
+        HttpResponse<String> metrics = server.get("/metrics", apiKey);
         if (metrics.statusCode() != 200) {
             return OptionalLong.empty();
         }

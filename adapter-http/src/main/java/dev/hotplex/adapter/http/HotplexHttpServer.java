@@ -259,8 +259,13 @@ public final class HotplexHttpServer implements AutoCloseable {
         MDC.clear();
     }
 
-    /** Prometheus scrape; like /healthz it needs no API key (it holds no session ids, prompts or paths). */
+    /**
+     * Prometheus scrape. Behind an API key whenever keys are configured (any tenant's key: the figures are the
+     * engine's, and name rate-limited tenants), so a server reachable beyond loopback shows nothing to strangers.
+     */
     private void metrics(Context ctx) {
+        browserGuard.check(ctx.header("Origin"), ctx.header("Host"));
+        authenticator.authenticate(ctx.header("Authorization"));
         if (metrics.isEmpty()) {
             exchange.error(ctx, ErrorMapper.codeForStatus(404), "metrics are not enabled (telemetry.prometheus)");
             return;

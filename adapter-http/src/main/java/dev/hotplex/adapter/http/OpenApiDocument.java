@@ -52,9 +52,9 @@ final class OpenApiDocument {
             new Operation("get", "/healthz", "The process is up.", false, null, Map.of("200", "StatusBody")),
             new Operation("get", "/readyz", "Ready for turns: agent CLI found, workspace writable, not draining.",
                     false, null, Map.of("200", "StatusBody", "503", "StatusBody")),
-            new Operation("get", "/metrics", "Prometheus text exposition of hotplex's metrics (no API key; 404 when "
-                    + "telemetry.prometheus is off).", false, null, Map.of("200", "text/plain; version=0.0.4",
-                    "404", "metrics not enabled")),
+            new Operation("get", "/metrics", "Prometheus text exposition of hotplex's metrics (any tenant's API key "
+                    + "when keys are configured; 404 when telemetry.prometheus is off).", true, null,
+                    Map.of("200", "text/plain; version=0.0.4", "404", "metrics not enabled")),
             new Operation("get", "/openapi.json", "This document.", false, null, Map.of("200", "OpenAPI 3.1")));
 
     private OpenApiDocument() {

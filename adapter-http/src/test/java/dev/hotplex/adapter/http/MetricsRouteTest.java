@@ -68,15 +68,19 @@ class MetricsRouteTest {
     }
 
     @Test
-    void metricsAreServedWithoutAnApiKeyFromTheBoundScrape() {
+    void metricsAreServedFromTheBoundScrapeToAnyTenantsKeyAndToNobodyElse() {
         try (TestServer t = new TestServer(workspace)) {
             CountingScrape scrape = new CountingScrape();
             HotplexHttpServer server = new HotplexHttpServer(t.engine, t.config, HttpObserver.NONE,
                     Optional.of(scrape)).start();
             try {
-                Api anonymous = new Api(server.port(), null);
-                Api.Reply first = anonymous.get("/metrics");
-                Api.Reply second = anonymous.get("/metrics");
+                Api.Reply refused = new Api(server.port(), null).get("/metrics");
+                Api.Reply wrongKey = new Api(server.port(), "not-a-key-of-anyone-0123456").get("/metrics");
+                Api.Reply first = new Api(server.port(), TestServer.KEY_A).get("/metrics");
+                Api.Reply second = new Api(server.port(), TestServer.KEY_B).get("/metrics");
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(wrongKey.status()).isEqualTo(401);
+                assertThat(refused.body()).doesNotContain("scrapes_total");
                 assertThat(first.status()).isEqualTo(200);
                 assertThat(first.response().headers().firstValue("Content-Type"))
                         .hasValue("text/plain; version=0.0.4; charset=utf-8");
@@ -91,7 +95,7 @@ class MetricsRouteTest {
     @Test
     void withoutAScrapeMetricsAnswer404InTheErrorShape() {
         try (TestServer t = new TestServer(workspace)) {
-            Api.Reply reply = t.anonymous().get("/metrics");
+            Api.Reply reply = t.a.get("/metrics");
             assertThat(reply.status()).isEqualTo(404);
             assertThat(reply.json().path("error").path("message").asText()).contains("telemetry.prometheus");
         }
