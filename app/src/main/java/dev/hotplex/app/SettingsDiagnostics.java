@@ -8,6 +8,9 @@ import dev.hotplex.provider.process.SandboxConfig;
 import dev.hotplex.provider.process.SandboxSelector;
 import dev.hotplex.telemetry.TelemetryConfig;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,8 @@ import static java.util.Objects.requireNonNull;
 /** {@link Diagnostics} from the loaded settings: the view of the configuration that {@code hotplex doctor} checks. */
 final class SettingsDiagnostics implements Diagnostics {
     private static final String DEFAULT_CLAUDE_BINARY = "claude";
+    /** The session store's lock file in the state dir (store-sql's {@code SqliteSessionStore}). */
+    private static final String STORE_LOCK_FILE = "sessions.lock";
 
     private final HotplexSettings settings;
     private final Optional<Path> configFile;
@@ -59,6 +64,24 @@ final class SettingsDiagnostics implements Diagnostics {
     @Override
     public Path stateDir() {
         return settings.state().dirPath(home);
+    }
+
+    /**
+     * The pid the store's holder wrote into its lock file, if that process still runs hotplex. Only looked at, never
+     * locked: doctor must not get in the way of an engine starting at the same moment.
+     */
+    @Override
+    public Optional<String> stateDirHolder() {
+        try {
+            String pid = Files.readString(stateDir().resolve(STORE_LOCK_FILE), StandardCharsets.US_ASCII).strip();
+            if (!pid.matches("\\d{1,18}") || Long.parseLong(pid) == ProcessHandle.current().pid()) {
+                return Optional.empty();
+            }
+            String commandLine = Files.readString(Path.of("/proc", pid, "cmdline"), StandardCharsets.UTF_8);
+            return commandLine.contains("hotplex") ? Optional.of("hotplex process " + pid) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // no lock file, or its writer is gone: nobody holds the store
+        }
     }
 
     /** The telemetry as it applies (the section over the {@code OTEL_*} variables); header values never leave here. */

@@ -118,6 +118,16 @@ class StateDirInUseTest {
                 .contains("127.0.0.1:" + port + " is already in use", "--set http.port=");
     }
 
+    @Test
+    void doctorSaysWhoHoldsTheStateDirWithoutTakingIt() throws Exception {
+        HotplexLauncher.Result doctor = hotplex.run("", "--set", "http.port=" + freePort(), "doctor");
+
+        assertThat(doctor.out()).as(doctor.err()).contains("warn  state dir",
+                "is in use by hotplex process " + server.process().pid(), "exit 9", "--set state.dir=");
+        assertThat(doctor.exitCode()).as("a warning, not a failure").isZero();
+        assertThat(server.process().isAlive()).isTrue();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

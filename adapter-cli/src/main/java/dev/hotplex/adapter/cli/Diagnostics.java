@@ -25,6 +25,14 @@ public interface Diagnostics {
     /** The port {@code hotplex serve} listens on. */
     int httpPort();
 
+    /**
+     * Who holds the state dir's session store right now, e.g. {@code hotplex process 4242}, if another process does
+     * ({@code run} and {@code chat} there would exit 9). Looking must not take the store.
+     */
+    default Optional<String> stateDirHolder() {
+        return Optional.empty();
+    }
+
     /** The telemetry settings as they apply: exporter, endpoint (no secrets), {@code /metrics}, content capture. */
     TelemetrySummary telemetry();
 

@@ -71,7 +71,7 @@ public final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Check> checks = List.of(agentCli(), configuration(),
                 directory("workspace", diagnostics.workspaceRoot(), "workspace.root"),
-                directory("state dir", diagnostics.stateDir(), "state.dir"), jdk(), httpPort(), sandbox(), telemetry());
+                stateDir(), jdk(), httpPort(), sandbox(), telemetry());
         for (Check check : checks) {
             out.printf("%-4s  %-10s %s%n", check.status(), check.name(), check.detail());
             if (!check.fix().isEmpty()) {
@@ -127,6 +127,17 @@ public final class DoctorCommand implements Callable<Integer> {
     private Check configuration() {
         return Check.ok("config", "loaded from " + diagnostics.configurationSource() + "; providers "
                 + diagnostics.providers());
+    }
+
+    /** Usable, and not held by another hotplex process (a running serve), or run and chat here would exit 9. */
+    private Check stateDir() {
+        Check check = directory("state dir", diagnostics.stateDir(), "state.dir");
+        return diagnostics.stateDirHolder()
+                .filter(holder -> check.status() == Status.ok)
+                .map(holder -> Check.warn("state dir", diagnostics.stateDir() + " is in use by " + holder,
+                        "run and chat here exit 9 while it runs: stop it, use hotplex sessions, or give them their "
+                                + "own state dir (--set state.dir=DIR)"))
+                .orElse(check);
     }
 
     private static Check directory(String name, Path dir, String key) {
