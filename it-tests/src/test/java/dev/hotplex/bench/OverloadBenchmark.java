@@ -331,10 +331,11 @@ class OverloadBenchmark {
 
         String row(String label) {
             double seconds = elapsedNanos / 1e9;
-            return String.format(Locale.ROOT, "| %s (%s) | %d | %d | %.1f | %.1f | %.1f | %d | %d | %.0f | %.1f | %.1f | %.1f |",
+            String refusals = refused.size() == 0 ? "– | – | –" : String.format(Locale.ROOT, "%.1f | %.1f | %.1f",
+                    refused.median(), refused.percentile(99), refused.percentile(100));
+            return String.format(Locale.ROOT, "| %s (%s) | %d | %d | %.1f | %.1f | %.1f | %d | %d | %.0f | %s |",
                     label, name, clients, warm.size(), warm.size() / seconds, warm.median(), warm.percentile(99),
-                    cold.size(), refused.size(), refused.size() / seconds, refused.median(), refused.percentile(99),
-                    refused.percentile(100));
+                    cold.size(), refused.size(), refused.size() / seconds, refusals);
         }
     }
 
