@@ -32,7 +32,33 @@ public final class LexicalPath {
         if (cwd.equals(".")) {
             return normalise(path);
         }
+        // the work dir is usually already normal and the path plain: joining them is the answer, and
+        // avoids re-splitting a long cwd for every argument of every command
+        if (plain(cwd) && plain(path)) {
+            return cwd + "/" + path;
+        }
         return normalise(cwd + "/" + path);
+    }
+
+    /**
+     * Whether normalising changes nothing in {@code path}: no empty, {@code .} or {@code ..} segment
+     * (a leading {@code /} aside) and no trailing {@code /}.
+     */
+    private static boolean plain(String path) {
+        int start = path.startsWith("/") ? 1 : 0;
+        if (start >= path.length()) {
+            return false;
+        }
+        while (start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            int length = end - start;
+            if (length == 0 || path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
     }
 
     /**
