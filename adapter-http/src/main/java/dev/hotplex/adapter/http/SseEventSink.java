@@ -6,6 +6,7 @@ import dev.hotplex.core.port.in.EventSink;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +19,7 @@ final class SseEventSink implements EventSink {
     private final BlockingQueue<AgentEvent> queue;
     private volatile boolean overflowed;
     private volatile boolean abandoned;
+    private final CompletableFuture<Void> arrival = new CompletableFuture<>();
 
     SseEventSink(int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -31,6 +33,12 @@ final class SseEventSink implements EventSink {
         if (!queue.offer(event)) {
             overflowed = true;
         }
+        arrival.complete(null);
+    }
+
+    /** Completes with the first event offered: a stream waits on it and on the turn, never in polling rounds. */
+    CompletableFuture<Void> arrival() {
+        return arrival;
     }
 
     /** The next event, or null after {@code timeout}. */

@@ -31,7 +31,6 @@ import static java.util.Objects.requireNonNull;
  * heartbeat interval; a write that fails means the client is gone, and its turn is handed to the disconnect policy.
  */
 final class SseTurnStream {
-    private static final Duration REFUSAL_POLL = Duration.ofMillis(20);
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final TurnRunner runner;
@@ -116,22 +115,22 @@ final class SseTurnStream {
         }
     }
 
-    /** Waits for the first event; rethrows the engine's refusal if the turn ended without one. */
+    /**
+     * Waits for the first event or the end of the turn, whichever comes first (a refusal ends the turn without an
+     * event: it is rethrown at once, so it keeps its status and costs no polling delay).
+     */
     private static AgentEvent awaitFirstEvent(SseEventSink sink, CompletableFuture<TurnResult> future)
             throws InterruptedException {
-        while (true) {
-            AgentEvent event = sink.poll(REFUSAL_POLL);
-            if (event != null) {
-                return event;
-            }
-            if (future.isDone()) {
-                event = sink.poll(Duration.ZERO);
-                if (event != null) {
-                    return event;
-                }
-                throw refusal(future);
-            }
+        try {
+            CompletableFuture.anyOf(sink.arrival(), future).get();
+        } catch (ExecutionException | CancellationException e) {
+            // the turn failed without an event: refusal() below rethrows its cause
         }
+        AgentEvent event = sink.poll(Duration.ZERO);
+        if (event != null) {
+            return event;
+        }
+        throw refusal(future);
     }
 
     private static RuntimeException refusal(CompletableFuture<TurnResult> future) throws InterruptedException {
