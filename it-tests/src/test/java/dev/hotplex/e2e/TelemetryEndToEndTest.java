@@ -204,12 +204,29 @@ class TelemetryEndToEndTest {
         return events;
     }
 
+    /**
+     * The one finished span named {@code name}. The turn's span ends just after its terminal event reached the client,
+     * so it is waited for (bounded) rather than expected at the instant the stream closed.
+     */
     private static SpanData only(InMemorySpanExporter exporter, String name) {
-        List<SpanData> named = exporter.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name))
-                .toList();
+        long deadline = System.nanoTime() + RealClaude.WAIT.toNanos();
+        List<SpanData> named = named(exporter, name);
+        while (named.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            named = named(exporter, name);
+        }
         assertThat(named).as("spans named %s among %s", name,
                 exporter.getFinishedSpanItems().stream().map(SpanData::getName).toList()).hasSize(1);
         return named.getFirst();
+    }
+
+    private static List<SpanData> named(InMemorySpanExporter exporter, String name) {
+        return exporter.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name)).toList();
     }
 
     /** The value of the one sample named {@code name} whose line contains {@code containing}. */
