@@ -72,8 +72,8 @@ public final class TelemetryObserver implements EngineObserver {
     @Override
     public void turnFinished(SessionId sessionId, String turnId, TurnResult result) {
         safely("turnFinished", () -> {
+            metrics.turnFinished(result); // first: whoever sees the ended span also sees the turn counted
             tracer.turnFinished(sessionId, turnId, result);
-            metrics.turnFinished(result);
         });
     }
 
