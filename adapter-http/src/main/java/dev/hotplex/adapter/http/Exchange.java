@@ -86,7 +86,13 @@ final class Exchange {
     }
 
     void error(Context ctx, HotplexException error) {
-        error(ctx, error.errorCode(), error.getMessage());
+        error(ctx, error.errorCode(), clientView(ctx, error.getMessage()));
+    }
+
+    /** The engine names sessions by their tenant-qualified id; the client knows only its own part of it. */
+    private static String clientView(Context ctx, String message) {
+        Tenant tenant = ctx.attribute(TENANT);
+        return tenant == null || message == null ? message : message.replace("'" + tenant.prefix(), "'");
     }
 
     void error(Context ctx, ErrorCode code, String message) {

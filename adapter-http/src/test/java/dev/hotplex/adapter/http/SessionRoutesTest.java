@@ -118,6 +118,8 @@ class SessionRoutesTest {
             assertThat(reply.status()).isEqualTo(404);
             assertThat(reply.errorCode()).isEqualTo("SESSION_NOT_FOUND");
             assertThat(reply.hasErrorShape()).isTrue();
+            assertThat(reply.body()).as("the client's own id, not the tenant-qualified one").contains("'nope'")
+                    .doesNotContain("tenant-a:");
         }
     }
 
