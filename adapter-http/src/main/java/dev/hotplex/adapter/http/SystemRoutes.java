@@ -51,21 +51,28 @@ final class SystemRoutes {
         exchange.json(ctx, ready ? 200 : 503, new StatusBody(ready ? OK : "unavailable", checks));
     }
 
+    private static final String UNAVAILABLE = "unavailable:";
+
     private void version(Context ctx) {
         String cli = null;
         String cliError = null;
         try {
             cli = engine.cliVersion();
         } catch (HotplexException e) {
-            cliError = e.errorCode().name() + ": " + e.getMessage();
+            // the why names server paths (the binary, PATH): the log has it, the client gets the code
+            LOG.log(System.Logger.Level.WARNING, "agent CLI unavailable: {0}", e.getMessage());
+            cliError = e.errorCode().name();
         }
         exchange.json(ctx, 200, new VersionBody(hotplexVersion(), cli, cliError, providerVersions(engine)));
     }
 
-    /** Every configured provider's CLI version; one that cannot be run says why instead. */
+    /** Every configured provider's CLI version; one that cannot be run shows {@code unavailable} (why: in the log). */
     static Map<String, String> providerVersions(Engine engine) {
         try {
-            return engine.cliVersions();
+            Map<String, String> versions = new java.util.LinkedHashMap<>();
+            engine.cliVersions().forEach((name, version) ->
+                    versions.put(name, version.startsWith(UNAVAILABLE) ? "unavailable" : version));
+            return versions;
         } catch (HotplexException e) {
             return Map.of();
         }

@@ -221,6 +221,10 @@ class SessionRoutesTest {
         Api.Reply notReady = t.anonymous().get("/readyz");
         assertThat(notReady.status()).isEqualTo(503);
         assertThat(notReady.json().path("checks").path("provider").asText()).startsWith("PROVIDER_UNAVAILABLE");
+        Api.Reply unavailable = t.a.get("/v1/version");
+        assertThat(unavailable.json().path("cliError").asText()).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(unavailable.json().path("providers").path(FakeProvider.NAME).asText()).isEqualTo("unavailable");
+        assertThat(unavailable.body()).as("the why (paths, PATH) stays in the log").doesNotContain("not installed");
     }
 
     @Test
