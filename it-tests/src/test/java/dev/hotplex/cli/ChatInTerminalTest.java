@@ -1,10 +1,8 @@
 package dev.hotplex.cli;
 
-import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -12,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code hotplex chat} driven through a real pseudo-terminal (tmux), as a person would use it: the real hotplex
@@ -22,38 +18,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ChatInTerminalTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static Path claude;
-    private static FakeAnthropicApi api;
+
+    // slow enough that Ctrl-C surely lands mid-turn
+    @RegisterExtension
+    static final RealClaudeCli CLI = RealClaudeCli.against(
+            () -> FakeAnthropicApi.builder().slow(100, Duration.ofMillis(300)).start()).inTmux();
 
     @TempDir
     Path sandbox;
 
-    @BeforeAll
-    static void start() {
-        assumeTrue(Tmux.available(), "tmux is not installed");
-        assumeFalse(ClaudeBinaryLocator.skipRequested(), "real Claude Code CLI tests skipped");
-        claude = ClaudeBinaryLocator.locate();
-        // slow enough that Ctrl-C surely lands mid-turn
-        api = FakeAnthropicApi.builder().slow(100, Duration.ofMillis(300)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
-
     @Test
     void runOnATerminalShowsTheWaitAndDimsThinking() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
-        try (Tmux terminal = new Tmux(hotplex.command("run", "--session", "tty-run", "think about it"),
-                hotplex.environment, sandbox, 110, 30, "hotplex-run.sh")) {
+        try (Tmux terminal = CLI.hotplex(sandbox).inTerminal("hotplex-run.sh", 110, 30, "run", "--session", "tty-run",
+                "think about it")) {
             terminal.awaitScreen("… waiting", 1, WAIT); // the cold start takes over a second with no output
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!terminal.ended() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            terminal.awaitEnded(WAIT);
             assertThat(terminal.exitStatus()).as(terminal.screen()).isEqualTo("0");
             assertThat(terminal.screen()).contains("thought it through", " ms · ").doesNotContain("… waiting");
             assertThat(terminal.screenWithStyles()).contains("\u001b[2m");
@@ -62,9 +41,8 @@ class ChatInTerminalTest {
 
     @Test
     void aConversationInATerminal() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
-        try (Tmux terminal = new Tmux(hotplex.command("chat", "--session", "tty"), hotplex.environment, sandbox,
-                110, 45)) {
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
+        try (Tmux terminal = hotplex.inTerminal("hotplex-tty.sh", 110, 45, "chat", "--session", "tty")) {
             terminal.awaitScreen("you> ", 1, WAIT);
 
             terminal.typeLine("first ping");
@@ -74,13 +52,13 @@ class ChatInTerminalTest {
             terminal.typeLine("second ping");
             terminal.awaitScreen("pong: second ping", 1, WAIT);
             terminal.awaitScreen("you> ", 3, WAIT);
-            assertThat(api.requestBodies()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(CLI.api().requestBodies()).hasSizeGreaterThanOrEqualTo(2);
             // the second turn went to the same process: its request carries the first turn as history
-            assertThat(api.requestBodies().getLast()).contains("first ping", "second ping");
+            assertThat(CLI.api().requestBodies().getLast()).contains("first ping", "second ping");
 
             terminal.typeLine("be slow please");
             terminal.awaitScreen("you> be slow please", 1, WAIT);
-            api.awaitRequestBodies(3, WAIT);
+            CLI.api().awaitRequestBodies(3, WAIT);
             Thread.sleep(1500);
             terminal.press("C-c");
             terminal.awaitScreen("interrupting the turn", 1, WAIT);
@@ -92,14 +70,11 @@ class ChatInTerminalTest {
             terminal.awaitScreen("you> ", 5, WAIT);
 
             terminal.press("C-d");
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!terminal.ended() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            boolean ended = terminal.awaitEnded(WAIT);
             screen = terminal.screen();
             System.out.println("---- hotplex chat, as the terminal showed it ----\n" + screen.stripTrailing()
                     + "\n---- end of screen ----");
-            assertThat(terminal.ended()).as(screen).isTrue();
+            assertThat(ended).as(screen).isTrue();
             assertThat(terminal.exitStatus()).isEqualTo("0");
             assertThat(Files.readString(hotplex.home.resolve(".hotplex/chat_history")))
                     .contains("first ping", "second ping", "/stats");

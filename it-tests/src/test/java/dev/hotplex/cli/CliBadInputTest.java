@@ -3,18 +3,15 @@ package dev.hotplex.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotplex.adapter.cli.ExitCodes;
-import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The real {@code hotplex} (its own JVM) given what a person gets wrong: every refusal is one line on stderr, no stack
@@ -22,29 +19,15 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * {@code doctor} over the real Claude Code CLI.
  */
 class CliBadInputTest {
-    private static Path claude;
-    private static FakeAnthropicApi api;
+    @RegisterExtension
+    static final RealClaudeCli CLI = RealClaudeCli.against(FakeAnthropicApi::start);
 
     @TempDir
     Path sandbox;
 
-    @BeforeAll
-    static void start() {
-        assumeFalse(ClaudeBinaryLocator.skipRequested(), "real Claude Code CLI tests skipped");
-        claude = ClaudeBinaryLocator.locate();
-        api = FakeAnthropicApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
-
     @Test
     void aBrokenConfigFileIsOneLineNamingTheFileAndLine() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
         Path config = Files.writeString(sandbox.resolve("hotplex.yaml"), "engine:\n  max-sessions: [\n");
 
         HotplexLauncher.Result result = hotplex.run("", "--config", config.toString(), "version");
@@ -55,7 +38,7 @@ class CliBadInputTest {
 
     @Test
     void aBadSetValueAndAnUnknownOptionAreOneLineEach() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
 
         assertRefused(hotplex.run("", "--set", "engine.max-sessions=lots", "run", "hi"), ExitCodes.USAGE,
                 "hotplex: INVALID_CONFIG: bad value for 'engine.max-sessions' (--set engine.max-sessions): 'lots' is "
@@ -67,7 +50,7 @@ class CliBadInputTest {
 
     @Test
     void withoutTheAgentCliRunAndVersionExitFourInOneLine() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
         String missing = sandbox.resolve("no-such-claude").toString();
 
         HotplexLauncher.Result run = hotplex.run("", "--set", "claude.binary=" + missing, "run", "hello");
@@ -81,7 +64,7 @@ class CliBadInputTest {
 
     @Test
     void versionAndDoctorOverTheRealCli() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
 
         HotplexLauncher.Result version = hotplex.run("", "version", "--json");
         assertThat(version.exitCode()).as(version.err()).isZero();
@@ -100,13 +83,13 @@ class CliBadInputTest {
 
     @Test
     void binaryAndHugeStdinAreRefusedInOneLine() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
 
         assertRefused(hotplex.run("\u0000\u0001binary\u0000", "run", "-"), ExitCodes.USAGE,
                 "✗ INVALID_REQUEST: ");
         assertRefused(hotplex.run("x".repeat(300_000), "run", "-"), ExitCodes.USAGE,
                 "✗ INVALID_REQUEST: prompt is 300000 characters long");
-        assertThat(api.requestBodies()).as("nothing reached the model").isEmpty();
+        assertThat(CLI.api().requestBodies()).as("nothing reached the model").isEmpty();
     }
 
     private static void assertRefused(HotplexLauncher.Result result, int exitCode, String firstWords) {

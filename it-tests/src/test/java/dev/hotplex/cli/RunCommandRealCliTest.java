@@ -2,45 +2,29 @@ package dev.hotplex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** {@code hotplex run} as a separate process over the real Claude Code CLI and the fake Anthropic API. */
 class RunCommandRealCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path claude;
-    private static FakeAnthropicApi api;
+
+    @RegisterExtension
+    static final RealClaudeCli CLI = RealClaudeCli.against(FakeAnthropicApi::start);
 
     @TempDir
     Path sandbox;
 
-    @BeforeAll
-    static void start() {
-        assumeFalse(ClaudeBinaryLocator.skipRequested(), "real Claude Code CLI tests skipped");
-        claude = ClaudeBinaryLocator.locate();
-        api = FakeAnthropicApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
-
     @Test
     void readableTranscriptOfAToolCallAndTheStatsLine() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
 
         HotplexLauncher.Result result = hotplex.run("", "--set", "engine.tool-approval=allow", "run", "--session",
                 "r1", "please use tool now");
@@ -52,7 +36,7 @@ class RunCommandRealCliTest {
 
     @Test
     void jsonIsOneEventPerLineEndingWithTheStats() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
 
         HotplexLauncher.Result result = hotplex.run("think about ping", "run", "--json", "--session", "r2", "-");
 

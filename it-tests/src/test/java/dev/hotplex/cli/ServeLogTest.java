@@ -2,11 +2,9 @@ package dev.hotplex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -19,11 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * {@code hotplex serve} as a separate process with JSON logs at the most verbose level, an API key and an admin token
@@ -35,29 +31,16 @@ class ServeLogTest {
     private static final String API_KEY = "api-key-7f3a9c1e5b2d4f60";
     private static final String ADMIN_TOKEN = "admin-token-e4b8d2a6c0f1937";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path claude;
-    private static FakeAnthropicApi api;
+
+    @RegisterExtension
+    static final RealClaudeCli CLI = RealClaudeCli.against(FakeAnthropicApi::start);
 
     @TempDir
     Path sandbox;
 
-    @BeforeAll
-    static void start() {
-        assumeFalse(ClaudeBinaryLocator.skipRequested(), "real Claude Code CLI tests skipped");
-        claude = ClaudeBinaryLocator.locate();
-        api = FakeAnthropicApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
-
     @Test
     void jsonLogsWithTenantAndSessionAndNoSecrets() throws Exception {
-        HotplexLauncher hotplex = new HotplexLauncher(claude, sandbox, api);
+        HotplexLauncher hotplex = CLI.hotplex(sandbox);
         Path config = Files.writeString(sandbox.resolve("hotplex.yaml"), """
                 log:
                   level: trace
@@ -88,24 +71,22 @@ class ServeLogTest {
             HotplexLauncher.Result list = hotplex.run("", "--config", config.toString(), "sessions", "list", "--json",
                     "--server", url, "--api-key-is-not-a-flag");
             assertThat(list.exitCode()).as("an unknown option is a usage error").isEqualTo(2);
-            HotplexLauncher.Result listed = runWithKey(hotplex, API_KEY, "--config", config.toString(), "sessions",
-                    "list", "--json", "--server", url);
+            Map<String, String> apiKey = Map.of("HOTPLEX_API_KEY", API_KEY);
+            HotplexLauncher.Result listed = hotplex.run(apiKey, "", "--config", config.toString(), "sessions", "list",
+                    "--json", "--server", url);
             assertThat(listed.exitCode()).as(listed.err()).isZero();
             assertThat(JSON.readTree(listed.out()).get("sessions").get(0).get("id").asText()).isEqualTo("s1");
-            HotplexLauncher.Result shown = runWithKey(hotplex, API_KEY, "--config", config.toString(), "sessions",
-                    "show", "s1", "--server", url);
+            HotplexLauncher.Result shown = hotplex.run(apiKey, "", "--config", config.toString(), "sessions", "show",
+                    "s1", "--server", url);
             assertThat(shown.exitCode()).as(shown.err()).isZero();
             assertThat(shown.out()).contains("s1", "READY");
-            HotplexLauncher.Result wrongKey = runWithKey(hotplex, ADMIN_TOKEN, "--config", config.toString(),
-                    "sessions", "list", "--server", url);
+            HotplexLauncher.Result wrongKey = hotplex.run(Map.of("HOTPLEX_API_KEY", ADMIN_TOKEN), "", "--config",
+                    config.toString(), "sessions", "list", "--server", url);
             assertThat(wrongKey.exitCode()).as(wrongKey.out() + wrongKey.err()).isEqualTo(7);
             outputs.addAll(List.of(list.out(), list.err(), listed.out(), listed.err(), shown.out(), shown.err(),
                     wrongKey.out(), wrongKey.err()));
         } finally {
-            serve.process().destroy(); // SIGTERM: the graceful path
-            if (!serve.process().waitFor(60, TimeUnit.SECONDS)) {
-                serve.kill();
-            }
+            serve.stop();
         }
         String log = serve.errText();
         outputs.add(serve.outText());
@@ -123,16 +104,6 @@ class ServeLogTest {
         assertThat(lines).as("core's System.Logger lines are in the same format")
                 .anySatisfy(line -> assertThat(line.get("logger").asText()).startsWith("dev.hotplex.provider"));
         assertThat(String.join("\n", outputs)).doesNotContain(API_KEY).doesNotContain(ADMIN_TOKEN);
-    }
-
-    private static HotplexLauncher.Result runWithKey(HotplexLauncher hotplex, String key, String... args)
-            throws Exception {
-        HotplexLauncher.Started started = hotplex.start(Map.of("HOTPLEX_API_KEY", key), args);
-        if (!started.process().waitFor(90, TimeUnit.SECONDS)) {
-            started.kill();
-            throw new AssertionError("hotplex " + String.join(" ", args) + " did not end");
-        }
-        return new HotplexLauncher.Result(started.process().exitValue(), started.outText(), started.errText());
     }
 
     private static JsonNode parse(String line) {

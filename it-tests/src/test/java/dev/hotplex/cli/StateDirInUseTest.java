@@ -1,13 +1,11 @@
 package dev.hotplex.cli;
 
 import dev.hotplex.adapter.cli.ExitCodes;
-import dev.hotplex.testkit.anthropic.ClaudeBinaryLocator;
 import dev.hotplex.testkit.anthropic.FakeAnthropicApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -16,11 +14,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * A real {@code hotplex serve} (its own JVM) holds the state dir; {@code run}, {@code chat} and a second {@code serve}
@@ -28,8 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * do, and exit 9. With {@code --set state.dir=...} the same run works.
  */
 class StateDirInUseTest {
-    private static Path claude;
-    private static FakeAnthropicApi api;
+    @RegisterExtension
+    static final RealClaudeCli CLI = RealClaudeCli.against(FakeAnthropicApi::start);
 
     @TempDir
     Path sandbox;
@@ -38,23 +34,9 @@ class StateDirInUseTest {
     private HotplexLauncher.Started server;
     private int port;
 
-    @BeforeAll
-    static void start() {
-        assumeFalse(ClaudeBinaryLocator.skipRequested(), "real Claude Code CLI tests skipped");
-        claude = ClaudeBinaryLocator.locate();
-        api = FakeAnthropicApi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
-
     @BeforeEach
     void serve() throws Exception {
-        hotplex = new HotplexLauncher(claude, sandbox, api);
+        hotplex = CLI.hotplex(sandbox);
         port = freePort();
         server = hotplex.start(Map.of("HOTPLEX_HTTP_PORT", Integer.toString(port)), "serve");
         server.awaitOut(Pattern.compile("hotplex serving on (\\S+)"), Duration.ofSeconds(90));
@@ -62,15 +44,12 @@ class StateDirInUseTest {
 
     @AfterEach
     void stopServer() throws Exception {
-        server.process().destroy(); // SIGTERM: the graceful path
-        if (!server.process().waitFor(60, TimeUnit.SECONDS)) {
-            server.kill();
-        }
+        server.stop();
     }
 
     @Test
     void runStopsBeforeAnyTurnNamingTheServersPid() throws Exception {
-        int requestsBefore = api.requestBodies().size();
+        int requestsBefore = CLI.api().requestBodies().size();
 
         HotplexLauncher.Result run = hotplex.run("", "run", "--session", "locked", "hello there");
 
@@ -79,7 +58,7 @@ class StateDirInUseTest {
                 .startsWith("✗ the state dir ").contains("in use by hotplex process " + server.process().pid(),
                         "--set state.dir=", "hotplex sessions");
         assertThat(run.out()).isEmpty();
-        assertThat(api.requestBodies()).as("no turn reached the model").hasSize(requestsBefore);
+        assertThat(CLI.api().requestBodies()).as("no turn reached the model").hasSize(requestsBefore);
         assertThat(server.process().isAlive()).as("the server is unharmed").isTrue();
     }
 

@@ -20,12 +20,10 @@ final class Tmux implements AutoCloseable {
     private final String target = "chat";
     private final Path exitFile;
 
-    /** Starts {@code command} with exactly {@code environment} in a {@code width}×{@code height} terminal. */
-    Tmux(List<String> command, Map<String, String> environment, Path scratch, int width, int height)
-            throws IOException, InterruptedException {
-        this(command, environment, scratch, width, height, "hotplex-tty.sh");
-    }
-
+    /**
+     * Starts {@code command} with exactly {@code environment} in a {@code width}×{@code height} terminal, through a
+     * wrapper script {@code scriptName} written to {@code scratch}.
+     */
     Tmux(List<String> command, Map<String, String> environment, Path scratch, int width, int height, String scriptName)
             throws IOException, InterruptedException {
         this.exitFile = scratch.resolve(scriptName + ".exit");
@@ -90,6 +88,15 @@ final class Tmux implements AutoCloseable {
     /** Whether the program in the pane has ended (tmux's own pane_dead_status is not reliably set). */
     boolean ended() throws IOException {
         return !exitStatus().isEmpty();
+    }
+
+    /** Waits up to {@code timeout} for the program in the pane to end; true if it has. */
+    boolean awaitEnded(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ended() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return ended();
     }
 
     /** The ended program's exit status, as the wrapper script recorded it; empty while it runs. */
