@@ -74,7 +74,9 @@ final class SettingsDiagnostics implements Diagnostics {
     public Optional<String> stateDirHolder() {
         try {
             String pid = Files.readString(stateDir().resolve(STORE_LOCK_FILE), StandardCharsets.US_ASCII).strip();
-            if (!pid.matches("\\d{1,18}") || Long.parseLong(pid) == ProcessHandle.current().pid()) {
+            // our own pid from /proc/self: process handles are provider-process's business (ArchitectureTest)
+            String ownPid = Files.readSymbolicLink(Path.of("/proc/self")).toString();
+            if (!pid.matches("\\d{1,18}") || pid.equals(ownPid)) {
                 return Optional.empty();
             }
             String commandLine = Files.readString(Path.of("/proc", pid, "cmdline"), StandardCharsets.UTF_8);
