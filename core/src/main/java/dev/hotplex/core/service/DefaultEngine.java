@@ -667,8 +667,7 @@ public final class DefaultEngine implements Engine {
         Optional<SessionRecord> stored = findRecord(sessionConfig.sessionId());
         if (stored.isEmpty()) {
             Optional<SparePool.Spare> spare = spares.filter(pool -> mayAdoptSpare(sessionConfig, requestedDir))
-                    .flatMap(pool -> pool.take(sessionConfig.owner(),
-                            new SparePool.Tools(allowedTools, disallowedTools)));
+                    .flatMap(pool -> pool.take(sessionConfig.owner()));
             if (spare.isPresent()) {
                 return adopt(sessionConfig, spare.get(), now);
             }

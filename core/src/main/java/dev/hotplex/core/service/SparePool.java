@@ -107,13 +107,14 @@ final class SparePool implements AutoCloseable {
     }
 
     /**
-     * A ready spare of {@code owner} started with {@code current} tool lists, if there is one. Also marks the tenant
-     * warm, so the pool refills. Quick: never starts or stops a process.
+     * A ready spare of {@code owner} started with the engine's current tool lists, if there is one. Also marks the
+     * tenant warm, so the pool refills. Quick: never starts or stops a process.
      */
-    synchronized Optional<Spare> take(String owner, Tools current) {
+    synchronized Optional<Spare> take(String owner) {
         if (closed) {
             return Optional.empty();
         }
+        Tools current = tools.get();
         lastDemand.put(owner, clock.now());
         Deque<Spare> spares = ready.getOrDefault(owner, new ArrayDeque<>());
         while (!spares.isEmpty()) {
